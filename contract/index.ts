@@ -1,0 +1,33 @@
+export { MIB, TICKET_LIMITS, MAX_WAIT_SECONDS, LOCALES, type Locale } from "./limits.ts";
+export { countChars, maxUtf8Bytes } from "./text.ts";
+export { ERROR_HTTP_STATUS, ERROR_CODES, isErrorCode, type ErrorCode } from "./errorCodes.ts";
+export {
+  API,
+  TERMINAL_STATUSES,
+  isTerminal,
+  ticketPath,
+  type Ticket,
+  type TicketStatus,
+  type TicketField,
+  type ErrorBody,
+  type PublicConfig,
+} from "./api.ts";
+export {
+  ALLOWED_EXTENSIONS,
+  SIGNATURE_BYTES,
+  acceptMap,
+  fileExtension,
+  isAllowedExtension,
+  isMimeCompatible,
+  matchesSignature,
+  type AllowedExtension,
+} from "./fileTypes.ts";
+export { sanitizeFileName } from "./fileName.ts";
+export {
+  validateTicket,
+  checkSummary,
+  checkDescription,
+  checkFile,
+  type FileFacts,
+  type Violation,
+} from "./validateTicket.ts";
