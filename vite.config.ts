@@ -1,14 +1,72 @@
-import { defineConfig } from "vitest/config";
+import { readFileSync } from "node:fs";
+import { defineConfig, type UserConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
 
-// One config for the builds (see `npm run build`) and for Vitest.
-// Build modes: default → the app chunk(s) and demo; "loader" → dist/help-widget.js; "lib" → the React export.
-export default defineConfig(({ command }) => ({
+/*
+ * One config for the builds and for Vitest. `npm run build` runs the modes in order:
+ *   embed  → dist/assets/help-widget-app-[hash].js: React + the widget, loaded on first open
+ *   loader → dist/help-widget.js: the few-KB script tag, with the app chunk's path baked in
+ *   (default) → the demo gallery (index.html) into dist/
+ *   lib    → dist/lib/: the React component export, React left to the host app
+ */
+const EMBED_MANIFEST = "embed-manifest.json";
+const version = (JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version;
+
+function appChunkPath(): string {
+  const manifest = JSON.parse(readFileSync(`dist/${EMBED_MANIFEST}`, "utf8")) as Record<
+    string,
+    { file: string }
+  >;
+  const entry = manifest["widget/embed/mountApp.tsx"];
+  if (!entry) throw new Error("Build the embed first: `vite build --mode embed`.");
+  return entry.file;
+}
+
+const builds: Record<string, () => UserConfig["build"]> = {
+  embed: () => ({
+    emptyOutDir: true,
+    manifest: EMBED_MANIFEST,
+    rollupOptions: {
+      input: { "help-widget-app": "widget/embed/mountApp.tsx" },
+      preserveEntrySignatures: "strict",
+      output: { entryFileNames: "assets/[name]-[hash].js", format: "es" },
+    },
+  }),
+  loader: () => ({
+    emptyOutDir: false,
+    lib: {
+      entry: "widget/loader/loader.ts",
+      formats: ["iife"],
+      name: "RipioHelpLoader",
+      fileName: () => "help-widget.js",
+    },
+  }),
+  lib: () => ({
+    emptyOutDir: false,
+    outDir: "dist/lib",
+    lib: { entry: "widget/index.ts", formats: ["es"], fileName: () => "index.js" },
+    rollupOptions: { external: [/^react($|\/)/, /^react-dom($|\/)/] },
+  }),
+  production: () => ({ emptyOutDir: false }),
+};
+
+export default defineConfig(({ command, mode }) => ({
   plugins: [react()],
-  // Library builds otherwise leave process.env.NODE_ENV in the output (DESIGN.md pitfalls).
-  ...(command === "build"
-    ? { define: { "process.env.NODE_ENV": JSON.stringify("production") } }
-    : {}),
+  define: {
+    __VERSION__: JSON.stringify(version),
+    ...(command === "build"
+      ? {
+          // Library builds otherwise leave process.env.NODE_ENV in the output (DESIGN.md pitfalls).
+          "process.env.NODE_ENV": JSON.stringify("production"),
+          __APP_CHUNK__: JSON.stringify(mode === "loader" ? appChunkPath() : ""),
+        }
+      : { __APP_CHUNK__: JSON.stringify("/widget/embed/mountApp.tsx") }),
+  },
+  build: { target: "es2022", ...builds[mode]?.() },
+  server: {
+    // `npm run dev`: the widget from Vite, the API from the proxy started by `npm start`.
+    proxy: { "/api": "http://localhost:8787", "/demo": "http://localhost:8787", "/__sandbox": "http://localhost:8787" },
+  },
   test: {
     projects: [
       {

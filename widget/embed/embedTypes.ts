@@ -1,0 +1,31 @@
+import type { HelpWidgetOptions } from "../HelpWidgetOptions.ts";
+
+/** What `RipioHelp.mount()` returns: the host page's remote control for one widget. */
+export interface WidgetHandle {
+  open(): void;
+  close(): void;
+  unmount(): void;
+}
+
+/** What the loader hands the lazily loaded app chunk. */
+export interface AppMountRequest {
+  /** The loader's open shadow root; the app renders and injects its CSS there. */
+  shadowRoot: ShadowRoot;
+  options: HelpWidgetOptions;
+  /** Open the dialog at once (the user clicked the launcher). */
+  open: boolean;
+}
+
+/** The app chunk's single export. */
+export type MountApp = (request: AppMountRequest) => WidgetHandle;
+
+/** `window.RipioHelp`: the one global name the embed defines. */
+export interface RipioHelpGlobal {
+  mount(options: HelpWidgetOptions): WidgetHandle;
+  version: string;
+  /** Calls a host page made before the loader ran (see the README's snippet). */
+  q?: [HelpWidgetOptions, QueuedHandle][];
+}
+
+/** A stand-in handle a host page gets before the loader has run; its calls are replayed. */
+export type QueuedHandle = WidgetHandle & { q?: (keyof WidgetHandle)[] };

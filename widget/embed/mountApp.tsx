@@ -1,0 +1,44 @@
+/**
+ * The app chunk's entry: React and the widget, rendered into the loader's shadow root.
+ * Loaded by the loader on first open; never by the host page directly.
+ */
+import { createRoot } from "react-dom/client";
+import { useState, type ReactElement } from "react";
+import { HelpWidgetView } from "../HelpWidgetView.tsx";
+import { widgetCss } from "../styles.ts";
+import { injectStyles } from "./injectStyles.ts";
+import type { HelpWidgetOptions } from "../HelpWidgetOptions.ts";
+import type { MountApp } from "./embedTypes.ts";
+
+interface Remote {
+  setOpen?: (open: boolean) => void;
+}
+
+function EmbeddedWidget(props: {
+  options: HelpWidgetOptions;
+  initiallyOpen: boolean;
+  remote: Remote;
+}): ReactElement {
+  const [open, setOpen] = useState(props.initiallyOpen);
+  props.remote.setOpen = setOpen;
+  return <HelpWidgetView {...props.options} open={open} onOpenChange={setOpen} />;
+}
+
+/** Renders the widget into `shadowRoot` and returns the host page's handle to it. */
+export const mountApp: MountApp = ({ shadowRoot, options, open }) => {
+  const removeStyles = injectStyles(shadowRoot, widgetCss, options.nonce);
+  const container = document.createElement("div");
+  shadowRoot.append(container);
+  const root = createRoot(container);
+  const remote: Remote = {};
+  root.render(<EmbeddedWidget options={options} initiallyOpen={open} remote={remote} />);
+  return {
+    open: () => remote.setOpen?.(true),
+    close: () => remote.setOpen?.(false),
+    unmount: () => {
+      root.unmount();
+      container.remove();
+      removeStyles();
+    },
+  };
+};

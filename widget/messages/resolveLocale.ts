@@ -1,0 +1,11 @@
+import { LOCALES, type Locale } from "../../contract/index.ts";
+
+/** The widget's locale: the option when given, else the browser's language (es*, pt*, else en). */
+export function resolveLocale(option?: string, browserLanguage?: string): Locale {
+  for (const candidate of [option, browserLanguage]) {
+    const base = candidate?.toLowerCase().split(/[-_]/)[0];
+    const match = LOCALES.find((locale) => locale === base);
+    if (match) return match;
+  }
+  return "en";
+}
