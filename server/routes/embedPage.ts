@@ -1,0 +1,42 @@
+import { randomBytes } from "node:crypto";
+import { Router } from "express";
+import { signCustomerToken } from "../identity.ts";
+import { embedPageCsp, embedPageHtml } from "../embedPageHtml.ts";
+
+const DEFAULT_CUSTOMER = "cus_demo_alice";
+const CUSTOMER_ID = /^[\w.:-]{1,128}$/;
+const EMBED_TOKEN_TTL_SECONDS = 3600;
+
+/**
+ * `/embed.html` (sandbox mode only): a host page with a fresh customer token in its script
+ * tag, for `?customer=ID`, `?locale=`, `?theme=`. Served under a strict nonce CSP.
+ */
+export function createEmbedPageRouter(deps: { identitySecret: string }): Router {
+  const router = Router();
+  router.get("/embed.html", async (req, res) => {
+    const query = (name: string): string | undefined =>
+      typeof req.query[name] === "string" ? req.query[name] : undefined;
+    const customer = query("customer") ?? DEFAULT_CUSTOMER;
+    if (!CUSTOMER_ID.test(customer)) {
+      res.status(400).type("text/plain").send("customer must be a plain customer id");
+      return;
+    }
+    const nonce = randomBytes(16).toString("base64");
+    const customerToken = await signCustomerToken(
+      customer,
+      deps.identitySecret,
+      EMBED_TOKEN_TTL_SECONDS,
+    );
+    const page: Parameters<typeof embedPageHtml>[0] = { customerToken, nonce };
+    const locale = query("locale");
+    const theme = query("theme");
+    if (locale) page.locale = locale;
+    if (theme) page.theme = theme;
+    res
+      .set("Content-Security-Policy", embedPageCsp(nonce))
+      .set("Cache-Control", "no-store")
+      .type("html")
+      .send(embedPageHtml(page));
+  });
+  return router;
+}

@@ -1,0 +1,216 @@
+import { createHash } from "node:crypto";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { TICKET_LIMITS } from "../../contract/index.ts";
+import { getMessages } from "../../widget/messages/index.ts";
+import { startTestServer } from "../support/startTestServer.ts";
+import { pdfBytes, pngBytes } from "../support/files.ts";
+import { launchBrowser } from "./support/launchBrowser.ts";
+import { DIST_DIR, requireBuild } from "./support/requireBuild.ts";
+import { recordCspViolations } from "./support/recordCspViolations.ts";
+import { installDeepActiveElement } from "./support/installDeepActiveElement.ts";
+
+const en = getMessages("en");
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+
+let browser: Browser;
+let server: Server;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  requireBuild();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  server = await startTestServer({ staticDir: DIST_DIR, sandbox: { processingDelayMs: 300 } });
+  context = await browser.newContext();
+  await installDeepActiveElement(context);
+  page = await context.newPage();
+});
+afterEach(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+async function openWidget(query = ""): Promise<void> {
+  await page.goto(`${server.url}/embed.html${query}`);
+  await page.getByRole("button", { name: "Help" }).click();
+  await expect.poll(() => page.getByRole("dialog", { name: "Contact support" }).isVisible()).toBe(true);
+}
+
+async function fillTicket(summary: string, description: string): Promise<void> {
+  await page.getByLabel("Summary").fill(summary);
+  await page.getByLabel("Description").fill(description);
+}
+
+async function waitForText(text: string | RegExp, timeout = 20_000): Promise<void> {
+  await page.getByText(text).first().waitFor({ state: "visible", timeout });
+}
+
+describe("the script-tag embed on a host page", () => {
+  it("when a user trips and fixes a rule, attaches a PNG and a PDF and sends, then progress shows and the ticket reaches CREATED with its SUP key", async () => {
+    const csp = await recordCspViolations(page);
+    await openWidget();
+    await fillTicket("x".repeat(TICKET_LIMITS.summaryMaxChars + 1), "The export button does nothing.");
+    await page.getByRole("button", { name: "Send" }).click();
+    await waitForText(en.errors.SUMMARY_TOO_LONG);
+    expect(await page.getByLabel("Summary").getAttribute("aria-invalid")).toBe("true");
+
+    await page.getByLabel("Summary").fill("Export fails on the orders page");
+    const png = pngBytes(300_000);
+    const pdf = pdfBytes(6 * 1024 * 1024);
+    await page.getByLabel("Attachments").setInputFiles([
+      { name: "screenshot.png", mimeType: "image/png", buffer: png },
+      { name: "invoice.pdf", mimeType: "application/pdf", buffer: pdf },
+    ]);
+    await waitForText("screenshot.png");
+    await waitForText("invoice.pdf");
+
+    // Slow the uplink so the progress bar is on screen long enough to be seen.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 20,
+      downloadThroughput: -1,
+      uploadThroughput: 4 * 1024 * 1024,
+    });
+    await page.getByRole("button", { name: "Send" }).click();
+    await page.getByRole("progressbar").waitFor({ state: "visible", timeout: 10_000 });
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+
+    await waitForText(/SUP-\d+/);
+    const status = page.getByRole("status").filter({ hasText: /SUP-\d+/ });
+    expect(await status.count()).toBeGreaterThan(0);
+
+    const [ticket] = server.sandbox.control.snapshot().tickets;
+    const sha = (bytes: Buffer): string => createHash("sha256").update(bytes).digest("hex");
+    expect(ticket?.customerId).toBe("cus_demo_alice");
+    expect(ticket?.files.map((f) => [f.name, f.size, f.sha256])).toEqual([
+      ["screenshot.png", png.length, sha(png)],
+      ["invoice.pdf", pdf.length, sha(pdf)],
+    ]);
+    expect(await csp()).toEqual([]);
+  });
+
+  it("when Ripio fails the ticket, then the user sees FAILED and Try again makes a new ticket that is CREATED", async () => {
+    server.sandbox.control.setScenario({ nextOutcome: "FAILED" });
+    await openWidget();
+    await fillTicket("Card declined", "My card was declined twice.");
+    await page.getByRole("button", { name: "Send" }).click();
+    await page.getByRole("button", { name: en.tryAgain }).click({ timeout: 20_000 });
+    await waitForText(/SUP-\d+/);
+    expect(server.sandbox.control.snapshot().tickets.map((t) => t.status)).toEqual([
+      "FAILED",
+      "CREATED",
+    ]);
+  });
+
+  it("when tickets are disabled for the account, then the user is told what to do and keeps the text", async () => {
+    server.sandbox.control.setScenario({ ticketsEnabled: false });
+    await openWidget();
+    await fillTicket("Where is my order?", "Order 1234 has not arrived.");
+    await page.getByRole("button", { name: "Send" }).click();
+    await waitForText(en.errors.TICKETS_DISABLED);
+    expect(await page.getByLabel("Summary").inputValue()).toBe("Where is my order?");
+    expect(server.sandbox.control.snapshot().tickets).toEqual([]);
+  });
+
+  it("when a person uses only the keyboard, then they can open, fill, send and read the result", async () => {
+    await page.goto(`${server.url}/embed.html?locale=es`);
+    const es = getMessages("es");
+    await page.getByRole("button", { name: es.launcher }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByLabel(es.summaryLabel).evaluate((el) => el === deepActiveElement())).toBe(true);
+    await page.keyboard.type("No puedo iniciar sesión");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Dice que mi contraseña es incorrecta.");
+    // Tab on until Send has focus, then press it.
+    for (let i = 0; i < 10; i += 1) {
+      const name = await page.evaluate(() => deepActiveElement()?.textContent ?? "");
+      if (name.trim() === es.send) break;
+      await page.keyboard.press("Tab");
+    }
+    await page.keyboard.press("Enter");
+    await waitForText(/SUP-\d+/);
+    await page.keyboard.press("Escape");
+    await expect
+      .poll(() => page.evaluate(() => deepActiveElement()?.textContent?.trim()))
+      .toBe(es.launcher);
+  });
+
+  it("when the host page has loud CSS, then none of it reaches the widget and the widget's does not leak out", async () => {
+    await openWidget();
+    const summaryFont = await page.getByLabel("Summary").evaluate((el) => getComputedStyle(el).fontFamily);
+    expect(summaryFont).not.toMatch(/Comic Sans/i);
+    const hostButton = page.getByRole("button", { name: "Host page button" });
+    expect(await hostButton.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+      "rgb(255, 105, 180)",
+    );
+  });
+
+  it("when the app chunk fails to load, then a retry is shown and retrying opens the widget", async () => {
+    await page.route("**/assets/help-widget-app-*.js*", (route) => route.abort());
+    await page.goto(`${server.url}/embed.html`);
+    await page.getByRole("button", { name: "Help" }).click();
+    await page.getByRole("alert").waitFor({ state: "visible" });
+    await page.unroute("**/assets/help-widget-app-*.js*");
+    await page.getByRole("button", { name: "Retry" }).click();
+    await page.getByRole("dialog", { name: "Contact support" }).waitFor({ state: "visible" });
+  });
+
+  it("when the page loads, then the app chunk is not fetched until the user shows intent", async () => {
+    const chunks: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/assets/")) chunks.push(request.url());
+    });
+    await page.goto(`${server.url}/embed.html`);
+    await page.getByRole("button", { name: "Help" }).waitFor();
+    await page.waitForTimeout(300);
+    expect(chunks).toEqual([]);
+    await page.getByRole("button", { name: "Help" }).hover();
+    await expect.poll(() => chunks.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the JS API", () => {
+  it("when two widgets are mounted inline and then unmounted, then they work apart and leave no DOM behind", async () => {
+    const token = await server.tokenFor("cus_demo_bob");
+    await page.goto(`${server.url}/embed.html`);
+    await page.evaluate((customerToken) => {
+      const api = (window as unknown as { RipioHelp: { mount(o: object): { unmount(): void } } })
+        .RipioHelp;
+      for (const id of ["one", "two"]) {
+        const target = document.createElement("section");
+        target.id = id;
+        document.body.append(target);
+        (window as unknown as Record<string, unknown>)[`handle_${id}`] = api.mount({
+          customerToken,
+          target,
+          launcher: false,
+        });
+      }
+    }, token);
+    await expect.poll(() => page.getByLabel("Summary").count()).toBe(2);
+    await page.locator("#one").getByLabel("Summary").fill("Only in the first");
+    expect(await page.locator("#two").getByLabel("Summary").inputValue()).toBe("");
+    await page.evaluate(() => {
+      const w = window as unknown as Record<string, { unmount(): void }>;
+      w.handle_one?.unmount();
+      w.handle_two?.unmount();
+    });
+    expect(await page.locator("#one [data-ripio-help], #two [data-ripio-help]").count()).toBe(0);
+  });
+});
+
+/** The focused element, looking through open shadow roots (runs in the page). */
+declare function deepActiveElement(): Element | null;
