@@ -1,0 +1,115 @@
+import { useEffect, useRef, useState, type ReactElement } from "react";
+import { HelpWidget } from "../HelpWidget.tsx";
+import { getMessages } from "../messages/index.ts";
+import { resolveLocale } from "../messages/resolveLocale.ts";
+import type { HelpWidgetOptions } from "../HelpWidgetOptions.ts";
+import { stories, type Story } from "./stories.ts";
+import { applyScenario, demoToken } from "./sandboxApi.ts";
+import { createPlay } from "./play.ts";
+import { StoryControls, type Controls } from "./StoryControls.tsx";
+
+const storyFromHash = (): Story => stories.find((s) => `#${s.id}` === location.hash) ?? stories[0]!;
+
+async function shadowRootIn(stage: HTMLElement): Promise<ShadowRoot> {
+  for (let i = 0; i < 100; i += 1) {
+    const host = [...stage.querySelectorAll("*")].find((el) => el.shadowRoot?.querySelector("form"));
+    if (host?.shadowRoot) return host.shadowRoot;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("The widget did not render its form.");
+}
+
+/** The storybook-style gallery: every state of the real widget, against the sandbox. */
+export function Gallery(): ReactElement {
+  const [story, setStory] = useState(storyFromHash);
+  const [run, setRun] = useState(0);
+  const [token, setToken] = useState<string | null>(null);
+  const [controls, setControls] = useState<Controls>({});
+  const [error, setError] = useState<string | null>(null);
+  const stage = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const onHash = (): void => setStory(storyFromHash());
+    window.addEventListener("hashchange", onHash);
+    return () => window.removeEventListener("hashchange", onHash);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    setToken(null);
+    setError(null);
+    // Each story starts fresh: no saved draft or ticket from the one before.
+    sessionStorage.clear();
+    const customer = story.customerId ?? "cus_demo_alice";
+    applyScenario(story.scenario ?? {}, story.faults ?? [])
+      .then(() => demoToken(customer, story.tokenTtlSeconds))
+      .then((fresh) => live && setToken(fresh))
+      .catch((e: unknown) => live && setError(String(e)));
+    return () => {
+      live = false;
+    };
+  }, [story, run]);
+
+  useEffect(() => {
+    if (!token || !story.play || !stage.current) return;
+    const locale = controls.locale ?? story.props?.locale;
+    const text = getMessages(resolveLocale(locale, navigator.language));
+    shadowRootIn(stage.current)
+      .then((root) => story.play?.(createPlay(root), text))
+      .catch((e: unknown) => setError(String(e)));
+    // The play runs once per story start, not on every control change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [token]);
+
+  const customer = story.customerId ?? "cus_demo_alice";
+  const { inline, ...storyProps } = story.props ?? {};
+  const props: HelpWidgetOptions = { ...storyProps, ...controls };
+  return (
+    <div className="gallery">
+      <nav className="sidebar" aria-label="Stories">
+        <h1>Ripio Help Widget</h1>
+        {(["Form", "Validation", "Sending", "Outcome", "Errors", "Look"] as const).map((group) => (
+          <section key={group}>
+            <h2>{group}</h2>
+            <ul>
+              {stories
+                .filter((s) => s.group === group)
+                .map((s) => (
+                  <li key={s.id}>
+                    <a href={`#${s.id}`} aria-current={s.id === story.id ? "page" : undefined}>
+                      {s.title}
+                    </a>
+                  </li>
+                ))}
+            </ul>
+          </section>
+        ))}
+        <p>
+          <a href="/embed.html">Plain host page (script tag)</a>
+        </p>
+      </nav>
+      <main className="stage-wrap">
+        <header className="toolbar">
+          <h2>{story.title}</h2>
+          <StoryControls value={controls} onChange={setControls} />
+          <button type="button" onClick={() => setRun((n) => n + 1)}>
+            Replay story
+          </button>
+        </header>
+        {error && <p role="alert">{error}</p>}
+        <div className="stage" ref={stage}>
+          {token && (
+            <HelpWidget
+              key={`${story.id}-${run}`}
+              customerToken={token}
+              getCustomerToken={() => demoToken(customer)}
+              defaultOpen
+              {...(inline ? { inline: true } : {})}
+              {...props}
+            />
+          )}
+        </div>
+      </main>
+    </div>
+  );
+}

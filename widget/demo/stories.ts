@@ -1,0 +1,161 @@
+import { MIB, TICKET_LIMITS } from "../../contract/index.ts";
+import type { Messages } from "../messages/Messages.ts";
+import type { HelpWidgetOptions } from "../HelpWidgetOptions.ts";
+import type { FaultSpec, ScenarioPatch } from "./sandboxApi.ts";
+import { sampleFile, type Play } from "./play.ts";
+
+/** One state of the widget, live against the sandbox in its own scenario. */
+export interface Story {
+  id: string;
+  title: string;
+  group: "Form" | "Validation" | "Sending" | "Outcome" | "Errors" | "Look";
+  scenario?: ScenarioPatch;
+  faults?: FaultSpec[];
+  customerId?: string;
+  /** A short-lived first token, to show the widget fetching a fresh one. */
+  tokenTtlSeconds?: number;
+  props?: Partial<Pick<HelpWidgetOptions, "locale" | "theme" | "position">> & { inline?: boolean };
+  play?: (play: Play, text: Messages) => Promise<void> | void;
+}
+
+const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function fillValid(play: Play, text: Messages): void {
+  play.fill(text.summaryLabel, "Export to CSV does nothing");
+  play.fill(text.descriptionLabel, "On the Orders page, clicking Export shows a spinner forever.");
+}
+
+function sendValid(play: Play, text: Messages): void {
+  fillValid(play, text);
+  play.click(text.send);
+}
+
+const png = (name = "screenshot.png", size = 48_000): File => sampleFile(name, size, "image/png");
+
+/** Every story of the gallery, in sidebar order. */
+export const stories: Story[] = [
+  { id: "empty", title: "Empty form", group: "Form" },
+  {
+    id: "filled",
+    title: "Filled, with attachments",
+    group: "Form",
+    play: (play, text) => {
+      fillValid(play, text);
+      play.attach([png(), sampleFile("invoice.pdf", 220_000, "application/pdf")]);
+    },
+  },
+  {
+    id: "summary-required",
+    title: "Summary required",
+    group: "Validation",
+    play: (play, text) => {
+      play.fill(text.descriptionLabel, "Something is wrong.");
+      play.click(text.send);
+    },
+  },
+  {
+    id: "summary-too-long",
+    title: "Summary too long",
+    group: "Validation",
+    play: (play, text) => {
+      play.fill(text.summaryLabel, "🙂".repeat(TICKET_LIMITS.summaryMaxChars + 1));
+      play.fill(text.descriptionLabel, "240 emoji fit; one more does not.");
+      play.click(text.send);
+    },
+  },
+  {
+    id: "description-too-long",
+    title: "Description too long",
+    group: "Validation",
+    play: (play, text) => {
+      play.fill(text.summaryLabel, "Long logs");
+      play.fill(text.descriptionLabel, "log line ".repeat(600));
+      play.click(text.send);
+    },
+  },
+  {
+    id: "file-rejected",
+    title: "Files refused (type, size, count)",
+    group: "Validation",
+    play: (play) => {
+      const huge = png("recording.png", 1);
+      Object.defineProperty(huge, "size", { value: TICKET_LIMITS.maxFileBytes + 1 });
+      play.attach([new File(["MZ"], "setup.exe"), huge]);
+      play.attach([1, 2, 3, 4, 5, 6].map((n) => png(`step-${n}.png`)));
+    },
+  },
+  {
+    id: "content-mismatch",
+    title: "File content does not match",
+    group: "Validation",
+    play: (play, text) => {
+      fillValid(play, text);
+      play.attach([new File(["MZ\x90\x00not really a png"], "photo.png", { type: "image/png" })]);
+      play.click(text.send);
+    },
+  },
+  {
+    id: "uploading",
+    title: "Uploading, with progress",
+    group: "Sending",
+    scenario: { latencyMs: 20_000 },
+    play: (play, text) => {
+      fillValid(play, text);
+      play.attach([sampleFile("capture.pdf", 12 * MIB, "application/pdf")]);
+      play.click(text.send);
+    },
+  },
+  {
+    id: "pending",
+    title: "PENDING",
+    group: "Outcome",
+    scenario: { processingDelayMs: 10 * 60_000 },
+    play: sendValid,
+  },
+  { id: "created", title: "CREATED", group: "Outcome", play: sendValid },
+  { id: "failed", title: "FAILED", group: "Outcome", scenario: { nextOutcome: "FAILED" }, play: sendValid },
+  {
+    id: "disabled",
+    title: "Tickets disabled (20061)",
+    group: "Errors",
+    scenario: { ticketsEnabled: false },
+    play: sendValid,
+  },
+  { id: "no-email", title: "Customer without email", group: "Errors", customerId: "cus_no_email", play: sendValid },
+  {
+    id: "identity-refresh",
+    title: "Identity expired, then refreshed",
+    group: "Errors",
+    tokenTtlSeconds: 1,
+    play: async (play, text) => {
+      await wait(2_500);
+      sendValid(play, text);
+    },
+  },
+  {
+    id: "upstream-down",
+    title: "Ripio unavailable",
+    group: "Errors",
+    faults: [{ target: "tickets", mode: "status", status: 503, count: 1000 }],
+    play: sendValid,
+  },
+  { id: "dark", title: "Dark theme", group: "Look", props: { theme: "dark" }, play: fillValid },
+  { id: "spanish", title: "Spanish", group: "Look", props: { locale: "es" }, play: sendValid },
+  { id: "portuguese", title: "Portuguese", group: "Look", props: { locale: "pt" }, play: sendValid },
+  { id: "inline", title: "Inline in the page", group: "Look", props: { inline: true } },
+  { id: "floating", title: "Floating, bottom left", group: "Look", props: { position: "bottom-left" } },
+  {
+    id: "long-content",
+    title: "Long content",
+    group: "Look",
+    play: (play, text) => {
+      play.fill(text.summaryLabel, "A".repeat(TICKET_LIMITS.summaryMaxChars - 5));
+      play.fill(text.descriptionLabel, "Steps to reproduce. ".repeat(240));
+      play.attach([
+        png("a-screenshot-with-a-very-long-file-name-from-a-phone-camera-2026-11-24.png"),
+        sampleFile("statement.pdf", 3 * MIB, "application/pdf"),
+        png("second.png"),
+      ]);
+    },
+  },
+];
