@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { defineConfig, type UserConfig } from "vitest/config";
+import { defineConfig } from "vitest/config";
+import type { BuildEnvironmentOptions } from "vite";
 import react from "@vitejs/plugin-react";
 
 /*
@@ -22,7 +23,7 @@ function appChunkPath(): string {
   return entry.file;
 }
 
-const builds: Record<string, () => UserConfig["build"]> = {
+const builds: Record<string, () => BuildEnvironmentOptions> = {
   embed: () => ({
     emptyOutDir: true,
     manifest: EMBED_MANIFEST,
