@@ -1,0 +1,77 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { brotliCompressSync, gzipSync } from "node:zlib";
+import { result, type BenchResult } from "./benchResult.ts";
+
+/** The gzip budgets of issue #6, in bytes. */
+export const SIZE_BUDGETS = { loaderGzipBytes: 2048, appGzipBytes: 112_640 } as const;
+
+/** The embed manifest's key for the app chunk (vite.config.ts, embed mode). */
+const APP_ENTRY = "widget/embed/mountApp.tsx";
+
+interface ManifestEntry {
+  file: string;
+  imports?: string[];
+  css?: string[];
+}
+
+/** Compressed sizes of the loader and of everything the first open loads. */
+export interface BundleSizes {
+  loaderGzip: number;
+  loaderBrotli: number;
+  appGzip: number;
+  appBrotli: number;
+  /** The files counted in app*: the app chunk, its static imports and their CSS. */
+  appFiles: string[];
+}
+
+// gzip at zlib's default level 6: what Vite's build report and the proxy's `compression`
+// middleware produce. Brotli at quality 11 (Node's default): what assets precompressed at build
+// time would weigh; the middleware compresses brotli on the fly at quality 4, about gzip's size.
+const gzipBytes = (bytes: Buffer): number => gzipSync(bytes).length;
+const brotliBytes = (bytes: Buffer): number => brotliCompressSync(bytes).length;
+
+/** Files a first open fetches: the entry, its static imports (transitively) and their CSS; not dynamic imports. */
+function firstOpenFiles(manifest: Record<string, ManifestEntry>): string[] {
+  const files = new Set<string>();
+  const visit = (key: string): void => {
+    const entry = manifest[key];
+    if (!entry || files.has(entry.file)) return;
+    files.add(entry.file);
+    for (const css of entry.css ?? []) files.add(css);
+    for (const imported of entry.imports ?? []) visit(imported);
+  };
+  visit(APP_ENTRY);
+  if (files.size === 0) throw new Error(`${APP_ENTRY} is not in dist/embed-manifest.json`);
+  return [...files];
+}
+
+/** Measures the built loader and app chunk(s) in `distDir` (each file compressed on its own, as served). */
+export function bundleSizes(distDir = "dist"): BundleSizes {
+  const loader = readFileSync(join(distDir, "help-widget.js"));
+  const manifest = JSON.parse(readFileSync(join(distDir, "embed-manifest.json"), "utf8")) as Record<
+    string,
+    ManifestEntry
+  >;
+  const appFiles = firstOpenFiles(manifest);
+  const app = appFiles.map((file) => readFileSync(join(distDir, file)));
+  return {
+    loaderGzip: gzipBytes(loader),
+    loaderBrotli: brotliBytes(loader),
+    appGzip: app.reduce((sum, bytes) => sum + gzipBytes(bytes), 0),
+    appBrotli: app.reduce((sum, bytes) => sum + brotliBytes(bytes), 0),
+    appFiles,
+  };
+}
+
+/** Size figures; the reference is the gzip budget (brotli has none of its own, so target null). */
+export async function measureSizes(distDir = "dist"): Promise<BenchResult[]> {
+  const sizes = bundleSizes(distDir);
+  const { loaderGzipBytes, appGzipBytes } = SIZE_BUDGETS;
+  return [
+    result("loader_gzip_bytes", sizes.loaderGzip, "B", loaderGzipBytes, loaderGzipBytes),
+    result("loader_brotli_bytes", sizes.loaderBrotli, "B", loaderGzipBytes, null),
+    result("app_gzip_bytes", sizes.appGzip, "B", appGzipBytes, appGzipBytes),
+    result("app_brotli_bytes", sizes.appBrotli, "B", appGzipBytes, null),
+  ];
+}

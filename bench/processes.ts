@@ -1,0 +1,159 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import { signCustomerToken } from "../server/identity.ts";
+import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from "../server/sandbox/seeds.ts";
+
+/** A child process serving HTTP on loopback. */
+export interface ServiceProcess {
+  /** The node process itself, not a wrapper: what RSS is read from. */
+  pid: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The sandbox and a real-mode proxy pointing at it, each in its own process. */
+export interface RealStack {
+  sandbox: ServiceProcess;
+  proxy: ServiceProcess;
+  /** A customer token for cus_demo_alice, as a host backend would sign it. */
+  customerToken: string;
+  stop(): Promise<void>;
+}
+
+/** Secrets shared by the bench, its sandbox and its proxy (any ≥ 32 characters will do). */
+export const BENCH_SECRETS = {
+  webhook: "bench-webhook-secret-0123456789abcdef",
+  identity: "bench-identity-secret-0123456789abcdef",
+} as const;
+
+/** The customer every bench ticket belongs to (a seeded sandbox customer with an email). */
+export const BENCH_CUSTOMER = "cus_demo_alice";
+
+const running = new Set<ChildProcess>();
+
+/** Kills every child still running, at once (for process exit and signals). */
+export function killAllChildren(): void {
+  for (const child of running) child.kill("SIGKILL");
+  running.clear();
+}
+
+/** A port that was free a moment ago (the child binds it itself, so its pid is its own). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
+
+/** Starts `node --import tsx entry` and waits until `url + readyPath` answers 200. */
+async function startNode(
+  entry: string,
+  env: Record<string, string>,
+  url: string,
+  readyPath: string,
+): Promise<ServiceProcess> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+  // An inherited RIPIO_BASE_URL would switch a sandbox-mode proxy to real mode.
+  if (!("RIPIO_BASE_URL" in env)) delete childEnv.RIPIO_BASE_URL;
+  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+    env: childEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  running.add(child);
+  let output = "";
+  const keep = (chunk: Buffer): void => {
+    output = (output + chunk.toString("utf8")).slice(-4000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const late = setTimeout(() => child.kill("SIGKILL"), 3000);
+      await exited;
+      clearTimeout(late);
+    }
+    running.delete(child);
+  };
+
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    const ok = await fetch(url + readyPath).then(
+      (res) => (void res.body?.cancel(), res.ok),
+      () => false,
+    );
+    if (ok) return { pid: child.pid ?? -1, url, stop };
+    await sleep(100);
+  }
+  await stop();
+  throw new Error(`${entry} did not start (exit ${child.exitCode}):\n${output}`);
+}
+
+/** Starts the Ripio sandbox alone in a child process. */
+export async function startSandboxProcess(): Promise<ServiceProcess> {
+  const port = await freePort();
+  return startNode(
+    "bench/sandboxMain.ts",
+    { BENCH_SANDBOX_PORT: String(port), BENCH_WEBHOOK_SECRET: BENCH_SECRETS.webhook },
+    `http://127.0.0.1:${port}`,
+    "/__sandbox/state",
+  );
+}
+
+/** Starts the proxy (`server/main.ts`): real mode with `ripioBaseUrl`, else sandbox mode. */
+export async function startProxyProcess(ripioBaseUrl?: string): Promise<ServiceProcess> {
+  const port = await freePort();
+  const upstream: Record<string, string> = ripioBaseUrl
+    ? {
+        RIPIO_BASE_URL: ripioBaseUrl,
+        RIPIO_CLIENT_ID: SANDBOX_CLIENT_ID,
+        RIPIO_CLIENT_SECRET: SANDBOX_CLIENT_SECRET,
+        RIPIO_WEBHOOK_SECRET: BENCH_SECRETS.webhook,
+      }
+    : {};
+  return startNode(
+    "server/main.ts",
+    {
+      ...upstream,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      HELP_IDENTITY_SECRET: BENCH_SECRETS.identity,
+      ALLOWED_ORIGINS: "http://localhost",
+      // The bench sends thousands of tickets as one customer from one address.
+      RATE_LIMIT_TICKETS_PER_HOUR: "1000000",
+      RATE_LIMIT_REQUESTS_PER_MINUTE: "1000000",
+      LOG_LEVEL: "silent",
+    },
+    `http://127.0.0.1:${port}`,
+    "/healthz",
+  );
+}
+
+/** Starts a sandbox, then a real-mode proxy in front of it. */
+export async function startRealStack(): Promise<RealStack> {
+  const sandbox = await startSandboxProcess();
+  try {
+    const proxy = await startProxyProcess(sandbox.url);
+    const customerToken = await signCustomerToken(BENCH_CUSTOMER, BENCH_SECRETS.identity, 3600);
+    return {
+      sandbox,
+      proxy,
+      customerToken,
+      stop: async () => {
+        await proxy.stop();
+        await sandbox.stop();
+      },
+    };
+  } catch (error) {
+    await sandbox.stop();
+    throw error;
+  }
+}
