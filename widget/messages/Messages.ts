@@ -1,0 +1,75 @@
+import type { ErrorCode } from "../../contract/index.ts";
+
+/** Codes a single file can be refused for; each has a short reason shown beside the file. */
+export type FileRejectionCode = Extract<
+  ErrorCode,
+  | "FILE_TYPE_NOT_ALLOWED"
+  | "FILE_TOO_LARGE"
+  | "FILE_CONTENT_MISMATCH"
+  | "TOO_MANY_FILES"
+  | "ATTACHMENTS_TOO_LARGE"
+>;
+
+/**
+ * Every string the widget shows or announces, for one locale. `{name}` placeholders are
+ * filled by `fill()`; limits are never written here but passed in from contract/.
+ */
+export interface Messages {
+  /** The launcher button; its English text is the fixed accessible name "Help". */
+  launcher: string;
+  /** The dialog's heading and accessible name ("Contact support"). */
+  dialogTitle: string;
+  intro: string;
+  close: string;
+
+  summaryLabel: string;
+  summaryHint: string;
+  descriptionLabel: string;
+  descriptionHint: string;
+  /** `{count}`, `{max}`: characters used and allowed. */
+  counter: string;
+
+  attachmentsLabel: string;
+  /** `{types}`, `{maxFiles}`, `{maxFileSize}`, `{maxTotalSize}`. */
+  attachmentsHint: string;
+  dropzoneText: string;
+  dropzoneActive: string;
+  /** `{count}`, `{maxFiles}`, `{size}`, `{maxTotalSize}`. */
+  totals: string;
+  /** `{name}` */
+  removeFile: string;
+  /** `{name}`: for a refused file, which is only listed. */
+  dismissFile: string;
+  /** `{reason}` */
+  fileNotAttached: string;
+  /** `{name}`: announced when a file is added. */
+  fileAttached: string;
+  /** `{name}`, `{reason}`: announced when a file is refused, and under the field. */
+  fileRefused: string;
+  fileReasons: Record<FileRejectionCode, string>;
+
+  send: string;
+  sending: string;
+  uploadLabel: string;
+  cancel: string;
+  cancelled: string;
+  retry: string;
+  resumeNeedsFiles: string;
+
+  statusPending: string;
+  statusPendingDetail: string;
+  statusCreated: string;
+  issueKeyLabel: string;
+  emailNote: string;
+  statusFailed: string;
+  statusFailedDetail: string;
+  statusTrouble: string;
+  tryAgain: string;
+  sendAnother: string;
+  copy: string;
+  copied: string;
+
+  networkError: string;
+  /** One message per error code of contract/; a new code does not compile without one. */
+  errors: Record<ErrorCode, string>;
+}
