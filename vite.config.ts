@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 import type { BuildEnvironmentOptions } from "vite";
 import react from "@vitejs/plugin-react";
+import type { Plugin } from "vite";
 
 /*
  * One config for the builds and for Vitest. `npm run build` runs the modes in order:
@@ -23,6 +24,21 @@ function appChunkPath(): string {
   return entry.file;
 }
 
+/** In the embed build, messages/catalogue.ts becomes embed/lazyCatalogue.ts (one locale a chunk). */
+function lazyCatalogue(): Plugin {
+  return {
+    name: "ripio-lazy-catalogue",
+    enforce: "pre",
+    async resolveId(source, importer, options) {
+      if (!source.endsWith("/catalogue.ts")) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved?.id.endsWith("/widget/messages/catalogue.ts")
+        ? resolved.id.replace(/messages\/catalogue\.ts$/, "embed/lazyCatalogue.ts")
+        : resolved;
+    },
+  };
+}
+
 const builds: Record<string, () => BuildEnvironmentOptions> = {
   embed: () => ({
     emptyOutDir: true,
@@ -30,7 +46,11 @@ const builds: Record<string, () => BuildEnvironmentOptions> = {
     rollupOptions: {
       input: { "help-widget-app": "widget/embed/mountApp.tsx" },
       preserveEntrySignatures: "strict",
-      output: { entryFileNames: "assets/[name]-[hash].js", format: "es" },
+      output: {
+        entryFileNames: "assets/[name]-[hash].js",
+        chunkFileNames: "assets/help-widget-[name]-[hash].js",
+        format: "es",
+      },
     },
   }),
   loader: () => ({
@@ -52,7 +72,7 @@ const builds: Record<string, () => BuildEnvironmentOptions> = {
 };
 
 export default defineConfig(({ command, mode }) => ({
-  plugins: [react()],
+  plugins: [react(), ...(mode === "embed" ? [lazyCatalogue()] : [])],
   // react-dropzone's file aggregator, without its 11 KB MIME table (see the file's comment).
   resolve: { alias: { "file-selector": "/widget/embed/filesFromEvent.ts" } },
   define: {
@@ -68,7 +88,11 @@ export default defineConfig(({ command, mode }) => ({
   build: { target: "es2022", ...builds[mode]?.() },
   server: {
     // `npm run dev`: the widget from Vite, the API from the proxy started by `npm start`.
-    proxy: { "/api": "http://localhost:8787", "/demo": "http://localhost:8787", "/__sandbox": "http://localhost:8787" },
+    proxy: {
+      "/api": "http://localhost:8787",
+      "/demo": "http://localhost:8787",
+      "/__sandbox": "http://localhost:8787",
+    },
   },
   test: {
     projects: [

@@ -1,6 +1,6 @@
 import { createContext } from "react";
 import type { Locale } from "../contract/index.ts";
-import { getMessages, type Messages } from "./messages/index.ts";
+import type { Messages } from "./messages/index.ts";
 
 /** The locale and its messages, for every component under `HelpWidgetView`. */
 export interface LocaleMessages {
@@ -8,8 +8,9 @@ export interface LocaleMessages {
   messages: Messages;
 }
 
-/** Provided by `HelpWidgetView`; English outside it (a component rendered alone in a test). */
-export const MessagesContext = createContext<LocaleMessages>({
-  locale: "en",
-  messages: getMessages("en"),
-});
+/**
+ * Provided by `HelpWidgetView`; `null` outside it, where `useMessages` falls back to English
+ * (a component rendered alone in a test). No catalogue is read at module load: the embed
+ * loads its one locale first.
+ */
+export const MessagesContext = createContext<LocaleMessages | null>(null);

@@ -39,7 +39,9 @@ afterEach(async () => {
 async function openWidget(query = ""): Promise<void> {
   await page.goto(`${server.url}/embed.html${query}`);
   await page.getByRole("button", { name: "Help" }).click();
-  await expect.poll(() => page.getByRole("dialog", { name: "Contact support" }).isVisible()).toBe(true);
+  await expect
+    .poll(() => page.getByRole("dialog", { name: "Contact support" }).isVisible())
+    .toBe(true);
 }
 
 async function fillTicket(summary: string, description: string): Promise<void> {
@@ -55,7 +57,10 @@ describe("the script-tag embed on a host page", () => {
   it("when a user trips and fixes a rule, attaches a PNG and a PDF and sends, then progress shows and the ticket reaches CREATED with its SUP key", async () => {
     const csp = await recordCspViolations(page);
     await openWidget();
-    await fillTicket("x".repeat(TICKET_LIMITS.summaryMaxChars + 1), "The export button does nothing.");
+    await fillTicket(
+      "x".repeat(TICKET_LIMITS.summaryMaxChars + 1),
+      "The export button does nothing.",
+    );
     await page.getByRole("button", { name: "Send" }).click();
     await waitForText(en.errors.SUMMARY_TOO_LONG);
     expect(await page.getByLabel("Summary").getAttribute("aria-invalid")).toBe("true");
@@ -130,7 +135,9 @@ describe("the script-tag embed on a host page", () => {
     const es = getMessages("es");
     await page.getByRole("button", { name: es.launcher }).focus();
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.getByLabel(es.summaryLabel).evaluate((el) => el === deepActiveElement())).toBe(true);
+    await expect
+      .poll(() => page.getByLabel(es.summaryLabel).evaluate((el) => el === deepActiveElement()))
+      .toBe(true);
     await page.keyboard.type("No puedo iniciar sesión");
     await page.keyboard.press("Tab");
     await page.keyboard.type("Dice que mi contraseña es incorrecta.");
@@ -150,7 +157,9 @@ describe("the script-tag embed on a host page", () => {
 
   it("when the host page has loud CSS, then none of it reaches the widget and the widget's does not leak out", async () => {
     await openWidget();
-    const summaryFont = await page.getByLabel("Summary").evaluate((el) => getComputedStyle(el).fontFamily);
+    const summaryFont = await page
+      .getByLabel("Summary")
+      .evaluate((el) => getComputedStyle(el).fontFamily);
     expect(summaryFont).not.toMatch(/Comic Sans/i);
     const hostButton = page.getByRole("button", { name: "Host page button" });
     expect(await hostButton.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(

@@ -12,7 +12,9 @@ const storyFromHash = (): Story => stories.find((s) => `#${s.id}` === location.h
 
 async function shadowRootIn(stage: HTMLElement): Promise<ShadowRoot> {
   for (let i = 0; i < 100; i += 1) {
-    const host = [...stage.querySelectorAll("*")].find((el) => el.shadowRoot?.querySelector("form"));
+    const host = [...stage.querySelectorAll("*")].find((el) =>
+      el.shadowRoot?.querySelector("form"),
+    );
     if (host?.shadowRoot) return host.shadowRoot;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

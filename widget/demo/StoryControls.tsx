@@ -11,7 +11,10 @@ const choices = {
 } as const;
 
 /** Locale, theme and position selectors for the gallery's toolbar. */
-export function StoryControls(props: { value: Controls; onChange(next: Controls): void }): ReactElement {
+export function StoryControls(props: {
+  value: Controls;
+  onChange(next: Controls): void;
+}): ReactElement {
   return (
     <fieldset className="controls">
       <legend>Controls</legend>

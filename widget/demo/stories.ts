@@ -113,7 +113,13 @@ export const stories: Story[] = [
     play: sendValid,
   },
   { id: "created", title: "CREATED", group: "Outcome", play: sendValid },
-  { id: "failed", title: "FAILED", group: "Outcome", scenario: { nextOutcome: "FAILED" }, play: sendValid },
+  {
+    id: "failed",
+    title: "FAILED",
+    group: "Outcome",
+    scenario: { nextOutcome: "FAILED" },
+    play: sendValid,
+  },
   {
     id: "disabled",
     title: "Tickets disabled (20061)",
@@ -121,7 +127,13 @@ export const stories: Story[] = [
     scenario: { ticketsEnabled: false },
     play: sendValid,
   },
-  { id: "no-email", title: "Customer without email", group: "Errors", customerId: "cus_no_email", play: sendValid },
+  {
+    id: "no-email",
+    title: "Customer without email",
+    group: "Errors",
+    customerId: "cus_no_email",
+    play: sendValid,
+  },
   {
     id: "identity-refresh",
     title: "Identity expired, then refreshed",
@@ -141,9 +153,20 @@ export const stories: Story[] = [
   },
   { id: "dark", title: "Dark theme", group: "Look", props: { theme: "dark" }, play: fillValid },
   { id: "spanish", title: "Spanish", group: "Look", props: { locale: "es" }, play: sendValid },
-  { id: "portuguese", title: "Portuguese", group: "Look", props: { locale: "pt" }, play: sendValid },
+  {
+    id: "portuguese",
+    title: "Portuguese",
+    group: "Look",
+    props: { locale: "pt" },
+    play: sendValid,
+  },
   { id: "inline", title: "Inline in the page", group: "Look", props: { inline: true } },
-  { id: "floating", title: "Floating, bottom left", group: "Look", props: { position: "bottom-left" } },
+  {
+    id: "floating",
+    title: "Floating, bottom left",
+    group: "Look",
+    props: { position: "bottom-left" },
+  },
   {
     id: "long-content",
     title: "Long content",

@@ -16,8 +16,8 @@ export interface AppMountRequest {
   open: boolean;
 }
 
-/** The app chunk's single export. */
-export type MountApp = (request: AppMountRequest) => WidgetHandle;
+/** The app chunk's single export; resolves once the user's locale is loaded and rendered. */
+export type MountApp = (request: AppMountRequest) => Promise<WidgetHandle>;
 
 /** `window.RipioHelp`: the one global name the embed defines. */
 export interface RipioHelpGlobal {

@@ -9,6 +9,12 @@ import { widgetCss } from "../styles.ts";
 import { injectStyles } from "./injectStyles.ts";
 import type { HelpWidgetOptions } from "../HelpWidgetOptions.ts";
 import type { MountApp } from "./embedTypes.ts";
+import { resolveLocale } from "../messages/resolveLocale.ts";
+import { loadMessages } from "./lazyCatalogue.ts";
+
+// This module is evaluated on the launcher's hover or focus (prefetch), before any click:
+// start fetching the browser language's messages now so the first open waits for nothing.
+loadMessages(resolveLocale(undefined, navigator.language)).catch(() => undefined);
 
 interface Remote {
   setOpen?: (open: boolean) => void;
@@ -25,7 +31,8 @@ function EmbeddedWidget(props: {
 }
 
 /** Renders the widget into `shadowRoot` and returns the host page's handle to it. */
-export const mountApp: MountApp = ({ shadowRoot, options, open }) => {
+export const mountApp: MountApp = async ({ shadowRoot, options, open }) => {
+  await loadMessages(resolveLocale(options.locale, navigator.language));
   const removeStyles = injectStyles(shadowRoot, widgetCss, options.nonce);
   const container = document.createElement("div");
   shadowRoot.append(container);

@@ -50,18 +50,23 @@ function mount(given: HelpWidgetOptions): WidgetHandle {
   let wantOpen = false;
   let gone = false;
 
+  let mounting: Promise<void> | null = null;
   const start = (open: boolean): void => {
     wantOpen = open;
-    loadApp().then(
-      (mountApp) => {
-        if (gone || handle) return;
-        wrap.remove();
-        handle = mountApp({ shadowRoot: root, options, open: wantOpen });
-      },
-      () => {
-        if (!gone) showFailure();
-      },
-    );
+    mounting ??= loadApp()
+      .then((mountApp) => mountApp({ shadowRoot: root, options, open: wantOpen }))
+      .then(
+        (mounted) => {
+          if (gone) return mounted.unmount();
+          handle = mounted;
+          wrap.remove();
+          if (!wantOpen) mounted.close();
+        },
+        () => {
+          mounting = null;
+          if (!gone) showFailure();
+        },
+      );
   };
 
   const showFailure = (): void => {

@@ -1,4 +1,5 @@
-import { LOCALES, type Locale } from "../../contract/index.ts";
+// From limits.ts, not the index: the loader must not pull in the file-type tables.
+import { LOCALES, type Locale } from "../../contract/limits.ts";
 
 /** The widget's locale: the option when given, else the browser's language (es*, pt*, else en). */
 export function resolveLocale(option?: string, browserLanguage?: string): Locale {
