@@ -1,0 +1,195 @@
+import { z } from "zod";
+
+/** Where Ripio is: the real API, or the simulator started in process. */
+export type Mode = "sandbox" | "real";
+
+/** pino's levels, plus "silent" for tests. */
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** How to reach Ripio and check what it sends. */
+export interface RipioSettings {
+  /** Without a trailing slash, e.g. `https://skala.ripio.com`. */
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  webhookSecret: string;
+}
+
+/** The proxy's settings, checked once at start; nothing else reads the environment. */
+export interface Config {
+  mode: Mode;
+  port: number;
+  /** Interface to listen on; null = Node's default (every interface). */
+  host: string | null;
+  /** Real mode only; in sandbox mode startServer fills it in from the simulator. */
+  ripio: RipioSettings | null;
+  identitySecret: string;
+  /** Normalized origins (`scheme://host[:port]`) allowed to call `/api/*`, besides our own. */
+  allowedOrigins: readonly string[];
+  rateLimits: { ticketsPerHour: number; requestsPerMinute: number };
+  logLevel: LogLevel;
+  /** Express's `trust proxy` setting: false, true, a hop count, or a list of addresses. */
+  trustProxy: boolean | number | string;
+  /** Lines worth printing at start (sandbox mode says it uses development secrets). */
+  notices: readonly string[];
+}
+
+/** Thrown by `loadConfig`; its message names every bad key, one per line. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(readonly problems: readonly { key: string; message: string }[]) {
+    super(
+      "Invalid configuration — fix these environment variables and start again:\n" +
+        problems.map((p) => `  ${p.key}: ${p.message}`).join("\n"),
+    );
+  }
+}
+
+/** HS256 keys shorter than the hash (32 bytes) weaken it (RFC 7518 §3.2). */
+const MIN_IDENTITY_SECRET_CHARS = 32;
+const DEV_IDENTITY_SECRET = "ripio-help-development-identity-secret";
+
+// An unset and an empty variable mean the same ("PORT=" in a .env file).
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    schema.optional(),
+  );
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, "must be a whole number")
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+/** `new URL(x).origin` when x is exactly an http(s) origin, else null. */
+function normalizeOrigin(value: string): string | null {
+  try {
+    const url = new URL(value);
+    const bare = url.pathname === "/" && !url.search && !url.hash && !url.username;
+    const http = url.protocol === "http:" || url.protocol === "https:";
+    return bare && http && !value.endsWith("/") ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+const ENV = z.object({
+  PORT: optional(integer(0, 65_535)),
+  HOST: optional(z.string()),
+  RIPIO_BASE_URL: optional(
+    z
+      .url({
+        protocol: /^https?$/,
+        error: "must be an http(s) URL such as https://skala.ripio.com",
+      })
+      .refine((v) => !/[?#]/.test(v), "must not have a query or fragment")
+      .transform((v) => v.replace(/\/+$/, "")),
+  ),
+  RIPIO_CLIENT_ID: optional(z.string()),
+  RIPIO_CLIENT_SECRET: optional(z.string()),
+  RIPIO_WEBHOOK_SECRET: optional(z.string()),
+  HELP_IDENTITY_SECRET: optional(z.string()),
+  ALLOWED_ORIGINS: optional(
+    z.string().transform((raw, ctx) => {
+      const items = raw
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const origins = items.map(normalizeOrigin);
+      const bad = items.filter((_, i) => origins[i] === null);
+      if (bad.length > 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: `not an origin (scheme://host[:port], no path): ${bad.join(", ")}`,
+        });
+        return z.NEVER;
+      }
+      return [...new Set(origins as string[])];
+    }),
+  ),
+  RATE_LIMIT_TICKETS_PER_HOUR: optional(integer(1, 1_000_000)),
+  RATE_LIMIT_REQUESTS_PER_MINUTE: optional(integer(1, 10_000_000)),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })),
+  TRUST_PROXY: optional(
+    z
+      .string()
+      .regex(/^[\w.:/, -]+$/, "must be true, false, a hop count, or addresses / subnets")
+      .transform((v) =>
+        v === "true" ? true : v === "false" ? false : /^\d+$/.test(v) ? Number(v) : v,
+      ),
+  ),
+});
+
+const REAL_MODE_KEYS = [
+  "RIPIO_CLIENT_ID",
+  "RIPIO_CLIENT_SECRET",
+  "RIPIO_WEBHOOK_SECRET",
+  "HELP_IDENTITY_SECRET",
+  "ALLOWED_ORIGINS",
+] as const;
+
+/**
+ * Reads and checks the environment described in DESIGN.md. Real mode (RIPIO_BASE_URL set)
+ * needs every Ripio and identity secret and ALLOWED_ORIGINS; sandbox mode gives development
+ * values. Throws a ConfigError naming every bad key at once.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = ENV.safeParse(env);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({ key: String(issue.path[0]), message: issue.message }));
+  const values = parsed.success ? parsed.data : null;
+  const real = (env.RIPIO_BASE_URL ?? "").trim() !== "";
+  if (real) {
+    for (const key of REAL_MODE_KEYS) {
+      const given = (env[key] ?? "").trim() !== "";
+      if (!given) problems.push({ key, message: "required in real mode (RIPIO_BASE_URL is set)" });
+    }
+  }
+  // Read raw, so it is judged even when other keys failed to parse.
+  const identitySecret = (env.HELP_IDENTITY_SECRET ?? "").trim();
+  const shortSecret = identitySecret !== "" && identitySecret.length < MIN_IDENTITY_SECRET_CHARS;
+  const shortMessage = `must be at least ${MIN_IDENTITY_SECRET_CHARS} characters`;
+  if (real && shortSecret) problems.push({ key: "HELP_IDENTITY_SECRET", message: shortMessage });
+  if (problems.length > 0 || values === null) throw new ConfigError(problems);
+
+  const notices: string[] = [];
+  // Tolerated in sandbox mode, where tests and demos use short made-up secrets.
+  if (shortSecret) notices.push(`HELP_IDENTITY_SECRET ${shortMessage} in real mode.`);
+  if (!real) {
+    notices.push(
+      "Sandbox mode: Ripio is simulated in this process and development secrets are in use " +
+        "(set RIPIO_BASE_URL and the secrets for real mode).",
+    );
+    const stray = ["RIPIO_CLIENT_ID", "RIPIO_CLIENT_SECRET", "RIPIO_WEBHOOK_SECRET"].filter(
+      (key) => (env[key] ?? "") !== "",
+    );
+    if (stray.length > 0) notices.push(`${stray.join(", ")} ignored: RIPIO_BASE_URL is not set.`);
+  }
+  return {
+    mode: real ? "real" : "sandbox",
+    port: values.PORT ?? 8787,
+    host: values.HOST ?? null,
+    // Every real-mode key was checked above, so the fallbacks below are never used there.
+    ripio: real
+      ? {
+          baseUrl: values.RIPIO_BASE_URL ?? "",
+          clientId: values.RIPIO_CLIENT_ID ?? "",
+          clientSecret: values.RIPIO_CLIENT_SECRET ?? "",
+          webhookSecret: values.RIPIO_WEBHOOK_SECRET ?? "",
+        }
+      : null,
+    identitySecret: values.HELP_IDENTITY_SECRET ?? DEV_IDENTITY_SECRET,
+    allowedOrigins: values.ALLOWED_ORIGINS ?? [],
+    rateLimits: {
+      ticketsPerHour: values.RATE_LIMIT_TICKETS_PER_HOUR ?? 20,
+      requestsPerMinute: values.RATE_LIMIT_REQUESTS_PER_MINUTE ?? 300,
+    },
+    logLevel: values.LOG_LEVEL ?? "info",
+    trustProxy: values.TRUST_PROXY ?? false,
+    notices,
+  };
+}

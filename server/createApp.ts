@@ -1,0 +1,148 @@
+import { tmpdir } from "node:os";
+import { fileURLToPath } from "node:url";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response, type Router } from "express";
+import helmet from "helmet";
+import type { Logger } from "pino";
+import { ApiError } from "./apiError.ts";
+import type { Config, RipioSettings } from "./config.ts";
+import { createBackgroundWork, type BackgroundWork } from "./createBackgroundWork.ts";
+import { createMemoryTicketStore } from "./createMemoryTicketStore.ts";
+import { createRateLimiter } from "./createRateLimiter.ts";
+import { createTicketRefresher } from "./createTicketRefresher.ts";
+import { createTicketsEnabledProbe } from "./createTicketsEnabledProbe.ts";
+import type { UpstreamClient } from "./createUpstreamClient.ts";
+import { errorHandler } from "./errorHandler.ts";
+import { originCheck } from "./originCheck.ts";
+import { requestContext } from "./requestContext.ts";
+import { requireCustomer } from "./requireCustomer.ts";
+import { createDemoIdentityRouter } from "./routes/demoIdentity.ts";
+import { createEmbedPageRouter } from "./routes/embedPage.ts";
+import { createHealthRouter } from "./routes/health.ts";
+import { createPublicConfigRouter } from "./routes/publicConfig.ts";
+import { createSandboxControlRouter } from "./routes/sandboxControl.ts";
+import { createStaticFiles } from "./routes/staticFiles.ts";
+import { createTicketStatusRouter } from "./routes/ticketStatus.ts";
+import { createTicketsRouter } from "./routes/tickets.ts";
+import { createWebhooksRouter } from "./routes/webhooks.ts";
+import type { TicketStore } from "./ticketStore.ts";
+
+/** `<repo>/dist`: what `npm run build` makes. */
+export const DEFAULT_STATIC_DIR = fileURLToPath(new URL("../dist", import.meta.url));
+/** An upload that sends no byte for this long is cut off (instead of Node's requestTimeout). */
+export const UPLOAD_IDLE_MS = 30_000;
+
+/** Everything the app is made of; the edges (Ripio, clock, disk, logs) are passed in. */
+export interface AppDeps {
+  /** With `ripio` filled in (startServer does it in sandbox mode). */
+  config: Config & { ripio: RipioSettings };
+  logger: Logger;
+  upstream: UpstreamClient;
+  store?: TicketStore;
+  now?: () => number;
+  /** The built widget and demo; default `<repo>/dist`. */
+  staticDir?: string;
+  /** Parent of the uploads' temporary folders; default the OS's. */
+  tmpDir?: string;
+  uploadIdleMs?: number;
+  /** Uploads in flight, so shutdown can wait for their cleanup; default a private tracker. */
+  background?: BackgroundWork;
+  /** Aborted when the server begins to shut down: long polls answer at once, readyz says 503. */
+  shutdown?: AbortSignal;
+  /** Sandbox mode: the simulator's URL, and what to do after its state is reset. */
+  sandbox?: { url: string; afterReset(): void } | null;
+  /** Page routes mounted before the static files (the place for more pages). */
+  pages?: readonly Router[];
+}
+
+const CSP_DIRECTIVES = {
+  "default-src": ["'self'"],
+  "script-src": ["'self'"],
+  // The widget injects its styles into its shadow root; tightened for the embed page itself.
+  "style-src": ["'self'", "'unsafe-inline'"],
+  "connect-src": ["'self'"],
+  "img-src": ["'self'", "data:", "blob:"],
+  "media-src": ["'self'", "blob:"],
+  // The proxy may be reached over plain http on a LAN or localhost; TLS is the edge's job.
+  "upgrade-insecure-requests": null,
+};
+
+/** Builds the proxy's Express app: API, webhooks, health, sandbox extras, static files. */
+export function createApp(deps: AppDeps): express.Express {
+  const { config, logger, upstream } = deps;
+  const now = deps.now ?? Date.now;
+  const store = deps.store ?? createMemoryTicketStore({ now });
+  const shutdown = deps.shutdown ?? new AbortController().signal;
+  const ticketsEnabled = createTicketsEnabledProbe({ upstream, logger, now });
+  const refresher = createTicketRefresher({ upstream, store, logger, now });
+  const ipLimiter = createRateLimiter({
+    limit: config.rateLimits.requestsPerMinute,
+    windowMs: 60_000,
+    now,
+  });
+  const ticketLimiter = createRateLimiter({
+    limit: config.rateLimits.ticketsPerHour,
+    windowMs: 3_600_000,
+    now,
+  });
+
+  const app = express();
+  app.set("trust proxy", config.trustProxy);
+  app.set("etag", false); // API answers are no-store; static files get theirs from serve-static
+  app.use(requestContext(logger, now));
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    // While draining for shutdown, every answer closes its connection.
+    if (shutdown.aborted) res.setHeader("Connection", "close");
+    next();
+  });
+  app.use(helmet({ contentSecurityPolicy: { directives: CSP_DIRECTIVES } }));
+  app.use(compression());
+
+  app.use(createHealthRouter({ upstream, shutdown }));
+  app.use(createWebhooksRouter({ store, secret: config.ripio.webhookSecret }));
+
+  app.use("/api", (req: Request, _res: Response, next: NextFunction) => {
+    const verdict = ipLimiter.take(req.ip ?? req.socket.remoteAddress ?? "unknown");
+    if (verdict.ok) return next();
+    throw new ApiError("RATE_LIMITED", "Too many requests; slow down.", {
+      retryAfterSeconds: verdict.retryAfterSeconds,
+    });
+  });
+  app.use("/api", originCheck(config.allowedOrigins));
+  app.use("/api", requireCustomer(config.identitySecret, now));
+  app.use(createPublicConfigRouter({ ticketsEnabled }));
+  app.use(
+    createTicketsRouter({
+      upstream,
+      store,
+      ticketsEnabled,
+      ticketLimiter,
+      tmpDir: deps.tmpDir ?? tmpdir(),
+      uploadIdleMs: deps.uploadIdleMs ?? UPLOAD_IDLE_MS,
+      background: deps.background ?? createBackgroundWork(),
+    }),
+  );
+  app.use(createTicketStatusRouter({ store, refresher, now, shutdown }));
+  app.use("/api", (req: Request) => {
+    throw new ApiError(
+      "MALFORMED_REQUEST",
+      `There is no ${req.method} ${req.originalUrl.split("?")[0]}.`,
+    );
+  });
+
+  if (deps.sandbox) {
+    app.use(createDemoIdentityRouter({ identitySecret: config.identitySecret }));
+    app.use(createEmbedPageRouter({ identitySecret: config.identitySecret }));
+    app.use(
+      createSandboxControlRouter({
+        sandboxUrl: deps.sandbox.url,
+        afterReset: deps.sandbox.afterReset,
+      }),
+    );
+  }
+  for (const router of deps.pages ?? []) app.use(router);
+  app.use(createStaticFiles(deps.staticDir ?? DEFAULT_STATIC_DIR));
+
+  app.use(errorHandler);
+  return app;
+}

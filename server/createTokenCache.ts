@@ -1,0 +1,56 @@
+/** An access token as the token endpoint gave it. */
+export interface IssuedToken {
+  accessToken: string;
+  /** Lifetime in seconds, read from each answer (never assumed). */
+  expiresIn: number;
+}
+
+/** The client-credentials token, shared by every request. */
+export interface TokenCache {
+  /** A token that is not about to expire; one fetch at a time, shared by all callers. */
+  get(): Promise<string>;
+  /** Forgets `token` if it is still the cached one (Ripio refused it). */
+  invalidate(token: string): void;
+  /** True when a token is cached and not about to expire. */
+  hasFreshToken(): boolean;
+}
+
+// Refresh this long before expiry: a tenth of the lifetime, capped at a minute, so a
+// request never leaves with a token that dies on the way.
+const MAX_REFRESH_MARGIN_MS = 60_000;
+
+/** Creates the cache around the function that asks the token endpoint. */
+export function createTokenCache(deps: {
+  fetchToken: () => Promise<IssuedToken>;
+  now: () => number;
+}): TokenCache {
+  let cached: { token: string; refreshAt: number } | null = null;
+  let inFlight: Promise<string> | null = null;
+
+  const fresh = (): boolean => cached !== null && deps.now() < cached.refreshAt;
+
+  function refresh(): Promise<string> {
+    inFlight ??= (async () => {
+      try {
+        const startedAt = deps.now();
+        const { accessToken, expiresIn } = await deps.fetchToken();
+        const lifetimeMs = expiresIn * 1000;
+        const margin = Math.min(MAX_REFRESH_MARGIN_MS, lifetimeMs / 10);
+        // Counted from when we asked: the token's clock started no later than that.
+        cached = { token: accessToken, refreshAt: startedAt + lifetimeMs - margin };
+        return accessToken;
+      } finally {
+        inFlight = null;
+      }
+    })();
+    return inFlight;
+  }
+
+  return {
+    get: () => (fresh() && cached ? Promise.resolve(cached.token) : refresh()),
+    invalidate(token) {
+      if (cached?.token === token) cached = null;
+    },
+    hasFreshToken: fresh,
+  };
+}

@@ -1,0 +1,32 @@
+import express, { Router } from "express";
+import { z } from "zod";
+import { ApiError } from "../apiError.ts";
+import { MAX_TOKEN_TTL_SECONDS, isCustomerId, signCustomerToken } from "../identity.ts";
+
+export const DEMO_IDENTITY_PATH = "/demo/identity";
+const DEFAULT_TTL_SECONDS = 3600;
+const BODY = z.object({
+  customerId: z.string().refine(isCustomerId),
+  ttlSeconds: z.number().int().min(1).max(MAX_TOKEN_TTL_SECONDS).optional(),
+});
+
+/**
+ * `POST /demo/identity` (sandbox mode only): `{"customerId", "ttlSeconds"?}` → `{"token"}`,
+ * so the demo page can play the host site's backend.
+ */
+export function createDemoIdentityRouter(deps: { identitySecret: string }): Router {
+  const router = Router();
+  router.post(DEMO_IDENTITY_PATH, express.json({ limit: "4kb" }), async (req, res) => {
+    const body = BODY.safeParse(req.body);
+    if (!body.success) {
+      throw new ApiError(
+        "MALFORMED_REQUEST",
+        'Send {"customerId": string, "ttlSeconds"?: 1–86400}.',
+      );
+    }
+    const { customerId, ttlSeconds = DEFAULT_TTL_SECONDS } = body.data;
+    const token = await signCustomerToken(customerId, deps.identitySecret, ttlSeconds);
+    res.set("Cache-Control", "no-store").json({ token });
+  });
+  return router;
+}

@@ -1,0 +1,37 @@
+import { Router } from "express";
+import { ApiError } from "../apiError.ts";
+import type { UpstreamClient } from "../createUpstreamClient.ts";
+
+/**
+ * `GET /healthz` (the process serves) and `GET /readyz` (a Ripio token can be had, and the
+ * server is not shutting down; else 503 with the reason).
+ */
+export function createHealthRouter(deps: {
+  upstream: UpstreamClient;
+  shutdown: AbortSignal;
+}): Router {
+  const router = Router();
+  router.get("/healthz", (_req, res) => {
+    res.set("Cache-Control", "no-store").json({ ok: true });
+  });
+  router.get("/readyz", async (_req, res) => {
+    res.set("Cache-Control", "no-store");
+    if (deps.shutdown.aborted) {
+      res.status(503).json({ ok: false, reason: "shutting down" });
+      return;
+    }
+    try {
+      await deps.upstream.ensureToken();
+      res.json({ ok: true });
+    } catch (error) {
+      const known =
+        error instanceof ApiError ? error : new ApiError("UPSTREAM_ERROR", "token request failed");
+      if (known.retryAfterSeconds !== undefined)
+        res.set("Retry-After", String(known.retryAfterSeconds));
+      res
+        .status(503)
+        .json({ ok: false, reason: `Ripio token: ${known.message}`, error: known.toBody().error });
+    }
+  });
+  return router;
+}

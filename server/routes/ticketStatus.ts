@@ -1,0 +1,92 @@
+import { Router, type Response } from "express";
+import { API, MAX_WAIT_SECONDS, isTerminal, type Ticket } from "../../contract/index.ts";
+import { ApiError } from "../apiError.ts";
+import type { TicketRefresher } from "../createTicketRefresher.ts";
+import { clientGone, customerIdOf } from "../requestContext.ts";
+import type { StoredTicket, TicketStore } from "../ticketStore.ts";
+
+/** During a long poll, Ripio is asked again this often, so it works without webhooks too. */
+const RECHECK_EVERY_MS = 5_000;
+
+function parseWait(value: unknown): number {
+  if (value === undefined) return 0;
+  if (typeof value !== "string" || !/^\d{1,2}$/.test(value) || Number(value) > MAX_WAIT_SECONDS) {
+    throw new ApiError(
+      "MALFORMED_REQUEST",
+      `wait must be a whole number of seconds from 0 to ${MAX_WAIT_SECONDS}.`,
+    );
+  }
+  return Number(value);
+}
+
+/**
+ * Aborts when the client leaves or the server shuts down. Not AbortSignal.any: with a
+ * long-lived source signal, some Node releases kept every dependant alive.
+ */
+function holdSignal(
+  res: Response,
+  shutdown: AbortSignal,
+): { signal: AbortSignal; release(): void } {
+  const controller = new AbortController();
+  const end = (): void => controller.abort();
+  clientGone(res).addEventListener("abort", end, { once: true });
+  shutdown.addEventListener("abort", end, { once: true });
+  if (shutdown.aborted) end();
+  return { signal: controller.signal, release: () => shutdown.removeEventListener("abort", end) };
+}
+
+/**
+ * `GET /api/tickets/:ticketId[?wait=N]`: the owner's ticket from the store (404 for anyone
+ * else, the same as for an unknown id), refreshed from Ripio while PENDING. With `wait`, the
+ * answer is held until the status changes (webhook or Retrieve), N seconds pass, the client
+ * leaves, or the server shuts down.
+ */
+export function createTicketStatusRouter(deps: {
+  store: TicketStore;
+  refresher: TicketRefresher;
+  now: () => number;
+  shutdown: AbortSignal;
+}): Router {
+  const router = Router();
+  const { store, refresher, now } = deps;
+
+  router.get(`${API.tickets}/:ticketId`, async (req, res) => {
+    const customerId = customerIdOf(res);
+    const wait = parseWait(req.query.wait);
+    const { ticketId } = req.params;
+    const owned = async (): Promise<StoredTicket> => {
+      const ticket = await store.getTicket(ticketId);
+      if (!ticket || ticket.ownerCustomerId !== customerId) {
+        throw new ApiError("TICKET_NOT_FOUND", "No such ticket.");
+      }
+      return ticket;
+    };
+
+    let ticket = await owned();
+    if (!isTerminal(ticket.status)) {
+      await refresher.refresh(ticketId);
+      ticket = await owned();
+    }
+    const deadline = now() + wait * 1000;
+    const hold = holdSignal(res, deps.shutdown);
+    try {
+      while (!isTerminal(ticket.status) && now() < deadline && !hold.signal.aborted) {
+        const timeoutMs = Math.min(RECHECK_EVERY_MS, deadline - now());
+        const options = { timeoutMs, since: ticket.updatedAt, signal: hold.signal };
+        const changed = await store.waitForChange(ticketId, options);
+        if (!changed && !hold.signal.aborted) await refresher.refresh(ticketId);
+        ticket = await owned();
+      }
+    } finally {
+      hold.release();
+    }
+    if (res.destroyed) return;
+    res.set("Cache-Control", "no-store").json({
+      ticketId: ticket.ticketId,
+      status: ticket.status,
+      issueKey: ticket.issueKey,
+    } satisfies Ticket);
+  });
+
+  return router;
+}

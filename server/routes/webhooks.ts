@@ -1,0 +1,71 @@
+import express, { Router, type NextFunction, type Request, type Response } from "express";
+import { z } from "zod";
+import { localsOf } from "../requestContext.ts";
+import type { TicketStore } from "../ticketStore.ts";
+import { verifyWebhookSignature } from "../verifyWebhookSignature.ts";
+
+/** Ripio's webhook path on the proxy (registered with the sandbox in sandbox mode). */
+export const WEBHOOK_PATH = "/webhooks/ripio";
+const MAX_EVENT_BYTES = "1mb";
+
+// The documented envelope; `supportTicket` is assumed to have the Retrieve shape (ripio-api.md).
+const EVENT = z.object({
+  eventType: z.string(),
+  issueDatetime: z.string().optional(),
+  supportTicket: z.object({
+    ticketId: z.string().min(1),
+    status: z.enum(["PENDING", "CREATED", "FAILED"]),
+    issueKey: z.string().nullable().optional(),
+  }),
+});
+const KNOWN_EVENTS = new Set(["SUPPORT_TICKET.CREATED", "SUPPORT_TICKET.FAILED"]);
+
+/**
+ * `POST /webhooks/ripio`: Ripio's Support Ticket events. The signature is checked over the raw
+ * bytes before any parsing (401 `{"ok":false}` and nothing changes when it is missing or
+ * wrong). A good event updates the store, which wakes the long polls; replays, late events and
+ * unknown tickets change nothing. Answers are not the `/api` error shape: Ripio is no customer.
+ */
+export function createWebhooksRouter(deps: { store: TicketStore; secret: string }): Router {
+  const router = Router();
+  router.post(
+    WEBHOOK_PATH,
+    express.raw({ type: () => true, limit: MAX_EVENT_BYTES }),
+    async (req: Request, res: Response) => {
+      const { log } = localsOf(res);
+      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      if (!verifyWebhookSignature(req.headers, raw, deps.secret)) {
+        log.warn("webhook refused: missing or bad signature");
+        res.status(401).json({ ok: false, error: "invalid signature" });
+        return;
+      }
+      let event: z.infer<typeof EVENT>;
+      try {
+        event = EVENT.parse(JSON.parse(raw.toString("utf8")));
+      } catch {
+        log.warn("webhook refused: signed but malformed");
+        res.status(400).json({ ok: false, error: "malformed event" });
+        return;
+      }
+      const { ticketId, status, issueKey } = event.supportTicket;
+      if (!KNOWN_EVENTS.has(event.eventType) || !(await deps.store.getTicket(ticketId))) {
+        log.info({ eventType: event.eventType, ticketId }, "webhook ignored");
+        res.status(202).json({ ok: true, ignored: true });
+        return;
+      }
+      const changed = await deps.store.applyStatus(ticketId, status, issueKey ?? null);
+      log.info({ eventType: event.eventType, ticketId, changed }, "webhook applied");
+      res.status(200).json({ ok: true, changed });
+    },
+  );
+  // The raw parser's own failures (too large, aborted) in the same plain shape.
+  router.use(
+    WEBHOOK_PATH,
+    (error: { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+      res
+        .status(typeof error.status === "number" ? error.status : 400)
+        .json({ ok: false, error: "unreadable body" });
+    },
+  );
+  return router;
+}

@@ -1,0 +1,107 @@
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { getMessages } from "../../widget/messages/index.ts";
+import { stories } from "../../widget/demo/stories.ts";
+import { startTestServer } from "../support/startTestServer.ts";
+import { launchBrowser } from "./support/launchBrowser.ts";
+import { DIST_DIR, requireBuild } from "./support/requireBuild.ts";
+
+const en = getMessages("en");
+const es = getMessages("es");
+const pt = getMessages("pt");
+const axeSource = (createRequire(import.meta.url)("axe-core") as { source: string }).source;
+const SCREENSHOTS = "screenshots";
+const WCAG_22_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+const text = (page: Page, value: string | RegExp) => page.getByText(value).first();
+
+/** What each story must show once its scenario has played out. */
+const expected: Record<string, (page: Page) => Promise<unknown>> = {
+  empty: (page) => page.getByLabel("Summary").waitFor(),
+  filled: (page) => text(page, "invoice.pdf").waitFor(),
+  "summary-required": (page) => text(page, en.errors.SUMMARY_REQUIRED).waitFor(),
+  "summary-too-long": (page) => text(page, en.errors.SUMMARY_TOO_LONG).waitFor(),
+  "description-too-long": (page) => text(page, en.errors.DESCRIPTION_TOO_LONG).waitFor(),
+  "file-rejected": (page) => text(page, "setup.exe").waitFor(),
+  "content-mismatch": (page) => text(page, en.errors.FILE_CONTENT_MISMATCH).waitFor(),
+  uploading: (page) => page.getByRole("progressbar").waitFor(),
+  pending: (page) => text(page, en.statusPending).waitFor(),
+  created: (page) => text(page, /SUP-\d+/).waitFor(),
+  failed: (page) => page.getByRole("button", { name: en.tryAgain }).waitFor(),
+  disabled: (page) => text(page, en.errors.TICKETS_DISABLED).waitFor(),
+  "no-email": (page) => text(page, en.errors.CUSTOMER_EMAIL_MISSING).waitFor(),
+  "identity-refresh": (page) => text(page, /SUP-\d+/).waitFor(),
+  "upstream-down": (page) => text(page, en.errors.UPSTREAM_UNAVAILABLE).waitFor(),
+  dark: (page) => page.getByLabel("Summary").waitFor(),
+  spanish: async (page) => {
+    await text(page, /SUP-\d+/).waitFor();
+    await page.getByRole("dialog", { name: es.dialogTitle }).waitFor();
+  },
+  portuguese: async (page) => {
+    await text(page, /SUP-\d+/).waitFor();
+    await page.getByRole("dialog", { name: pt.dialogTitle }).waitFor();
+  },
+  inline: (page) => page.getByLabel("Summary").waitFor(),
+  floating: (page) => page.getByRole("dialog", { name: "Contact support" }).waitFor(),
+  "long-content": (page) => text(page, "statement.pdf").waitFor(),
+};
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+
+beforeAll(async () => {
+  requireBuild();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await launchBrowser();
+  server = await startTestServer({ staticDir: DIST_DIR });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("the demo gallery", () => {
+  it("when every story is listed, then each one has an expected state here", () => {
+    expect(Object.keys(expected).sort()).toEqual(stories.map((story) => story.id).sort());
+  });
+
+  for (const story of stories) {
+    it(`when the "${story.title}" story plays, then it shows its state with no WCAG 2.2 A/AA violation`, async () => {
+      // axe is injected as a script, which the gallery's own CSP would rightly refuse.
+      const context = await browser.newContext({
+        bypassCSP: true,
+        viewport: { width: 1280, height: 860 },
+      });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.url}/#${story.id}`);
+        await expected[story.id]?.(page);
+        await page.screenshot({ path: `${SCREENSHOTS}/${story.id}.png` });
+        await page.addScriptTag({ content: axeSource });
+        const violations = await page.evaluate(async (tags) => {
+          const axe = (
+            window as unknown as {
+              axe: {
+                run(
+                  ctx: Document,
+                  o: object,
+                ): Promise<{
+                  violations: { id: string; help: string; nodes: { target: unknown }[] }[];
+                }>;
+              };
+            }
+          ).axe;
+          const result = await axe.run(document, { runOnly: { type: "tag", values: tags } });
+          return result.violations.map(
+            (v) => `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`,
+          );
+        }, WCAG_22_A_AA);
+        expect(violations).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,90 @@
+import { loadConfig } from "../../server/config.ts";
+import type { UpstreamTimeouts } from "../../server/createUpstreamClient.ts";
+import { signCustomerToken } from "../../server/identity.ts";
+import { WEBHOOK_PATH } from "../../server/routes/webhooks.ts";
+import type {
+  Sandbox,
+  SandboxControl,
+  SandboxOptions,
+} from "../../server/sandbox/createSandbox.ts";
+import { startServer } from "../../server/startServer.ts";
+
+/** The proxy in sandbox mode, as every server-side, widget and end-to-end test uses it. */
+export interface TestServer {
+  url: string;
+  /** The in-process Ripio simulator. `control.reset()` keeps the proxy's webhook registered. */
+  sandbox: Sandbox;
+  close(): Promise<void>;
+  /** A customer token signed with the server's identity secret (default 1 h). */
+  tokenFor(customerId: string, ttlSeconds?: number): Promise<string>;
+}
+
+/** What a test may change; everything else is the production code path. */
+export interface TestServerOptions {
+  /** Environment variables over the test defaults (see below). */
+  env?: Record<string, string>;
+  sandbox?: SandboxOptions;
+  staticDir?: string;
+  /** Parent of the uploads' temporary folders, so a test can see them cleaned. */
+  tmpDir?: string;
+  upstreamTimeouts?: Partial<UpstreamTimeouts>;
+  uploadIdleMs?: number;
+  now?: () => number;
+}
+
+/** jsdom's origin under Vitest, allowed so widget tests can call the proxy. */
+export const TEST_PAGE_ORIGIN = "http://localhost:3000";
+
+/**
+ * Starts the proxy in sandbox mode on 127.0.0.1:0 with silent logs, generous rate limits,
+ * ALLOWED_ORIGINS = http://localhost:3000 and a 100 ms sandbox processing delay, unless
+ * `options` say otherwise. Close it after the test.
+ */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "silent",
+    RATE_LIMIT_REQUESTS_PER_MINUTE: "1000000",
+    RATE_LIMIT_TICKETS_PER_HOUR: "1000000",
+    ALLOWED_ORIGINS: TEST_PAGE_ORIGIN,
+    ...options.env,
+  });
+  const running = await startServer(config, {
+    sandboxOptions: { processingDelayMs: 100, ...options.sandbox },
+    ...(options.staticDir === undefined ? {} : { staticDir: options.staticDir }),
+    ...(options.tmpDir === undefined ? {} : { tmpDir: options.tmpDir }),
+    ...(options.upstreamTimeouts === undefined
+      ? {}
+      : { upstreamTimeouts: options.upstreamTimeouts }),
+    ...(options.uploadIdleMs === undefined ? {} : { uploadIdleMs: options.uploadIdleMs }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+    shutdownGraceMs: 2_000,
+  });
+  const inner = running.sandbox;
+  if (!inner) throw new Error("startTestServer runs the proxy in sandbox mode only.");
+
+  // The sandbox forgets webhook URLs on reset; a test that resets between cases still wants them.
+  const control: SandboxControl = {
+    ...inner.control,
+    reset() {
+      inner.control.reset();
+      inner.control.registerWebhook(`${running.url}${WEBHOOK_PATH}`);
+    },
+  };
+  const sandbox: Sandbox = {
+    control,
+    get url() {
+      return inner.url;
+    },
+    listen: (port, host) => inner.listen(port, host),
+    close: () => inner.close(),
+  };
+  return {
+    url: running.url,
+    sandbox,
+    close: () => running.close(),
+    tokenFor: (customerId, ttlSeconds = 3600) =>
+      signCustomerToken(customerId, config.identitySecret, ttlSeconds),
+  };
+}
