@@ -55,6 +55,7 @@ export function TicketForm(props: {
   const summary = useWatch({ control, name: "summary" });
   const description = useWatch({ control, name: "description" });
   const sendButton = useRef<HTMLButtonElement>(null);
+  const form = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
     const subscription = watch((values) =>
@@ -69,7 +70,10 @@ export function TicketForm(props: {
         setError(error.field, { type: "server", message: error.code }, { shouldFocus: true });
         return;
       }
-      if (error.field === "attachments") fileRefusal.apply(error);
+      if (error.field !== "attachments") return;
+      fileRefusal.apply(error);
+      // The refusal is written under the field, which may be below the fold: go there.
+      form.current?.querySelector<HTMLInputElement>('input[type="file"]')?.focus();
     },
     [fileRefusal, setError],
   );
@@ -113,6 +117,7 @@ export function TicketForm(props: {
 
   return (
     <form
+      ref={form}
       className="rhw-form"
       noValidate
       onSubmit={(event) => {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { consumeBody } from "./consumeBody.ts";
 import type { SandboxStore } from "./createSandboxStore.ts";
@@ -6,6 +7,9 @@ import { MAX_UPLOAD_BODY_BYTES } from "./parseTicketUpload.ts";
 import { faultError } from "./ripioError.ts";
 import { sendJson } from "./sendJson.ts";
 import type { FaultSpec } from "./types.ts";
+
+/** The prefix of latency timers: a reset ends them, so they belong to the old scenario. */
+export const LATENCY_KEY = "latency:";
 
 /**
  * Plays the scenario's latency, then the next queued fault for `target`, if any. Resolves
@@ -18,7 +22,9 @@ export async function applyLatencyAndFault(
   deps: { store: SandboxStore; timers: Timers },
 ): Promise<boolean> {
   const { store, timers } = deps;
-  if (store.scenario.latencyMs > 0) await timers.sleep(store.scenario.latencyMs);
+  if (store.scenario.latencyMs > 0) {
+    await timers.sleep(store.scenario.latencyMs, `${LATENCY_KEY}${randomUUID()}`);
+  }
   const fault = store.takeFault(target);
   if (!fault) return false;
   const path = new URL(req.url ?? "/", "http://sandbox").pathname;

@@ -40,7 +40,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     timeoutMs: options.webhookTimeoutMs ?? SANDBOX_DEFAULTS.webhookTimeoutMs,
   });
   const processor = createTicketProcessor({ store, timers, webhooks });
-  const control = createSandboxControl({ store, processor, webhooks });
+  const control = createSandboxControl({ store, processor, webhooks, timers });
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? "/", "http://sandbox").pathname;

@@ -1,6 +1,8 @@
 import { CONTROL_SCHEMAS } from "./controlSchemas.ts";
+import { LATENCY_KEY } from "./applyLatencyAndFault.ts";
 import type { SandboxStore } from "./createSandboxStore.ts";
 import type { TicketProcessor } from "./createTicketProcessor.ts";
+import type { Timers } from "./createTimers.ts";
 import type { WebhookSender } from "./createWebhookSender.ts";
 import type { SandboxControl } from "./types.ts";
 
@@ -12,13 +14,16 @@ export function createSandboxControl(deps: {
   store: SandboxStore;
   processor: TicketProcessor;
   webhooks: WebhookSender;
+  timers: Timers;
 }): SandboxControl {
-  const { store, processor, webhooks } = deps;
+  const { store, processor, webhooks, timers } = deps;
   return {
     reset() {
       processor.cancelAll();
       webhooks.cancelAll();
       store.reset();
+      // Requests still waiting out the old scenario's latency go on, in the new world.
+      timers.runNow(LATENCY_KEY);
     },
     setScenario(patch) {
       Object.assign(store.scenario, CONTROL_SCHEMAS.scenarioPatch.parse(patch));

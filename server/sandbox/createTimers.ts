@@ -6,8 +6,13 @@ export interface Timers {
   clear(key: string): void;
   /** Cancels every timer whose key starts with `prefix` (all keyed and unkeyed ones when omitted). */
   clearAll(prefix?: string): void;
-  /** Resolves after `ms`; never resolves once cleared (its request is torn down with the server). */
-  sleep(ms: number): Promise<void>;
+  /** Runs now, and forgets, every keyed timer whose key starts with `prefix`. */
+  runNow(prefix: string): void;
+  /**
+   * Resolves after `ms`, or at once when `runNow` takes its key; never resolves once
+   * cleared (its request is torn down with the server).
+   */
+  sleep(ms: number, key?: string): Promise<void>;
 }
 
 /** Creates an empty timer registry. */
@@ -44,10 +49,34 @@ export function createTimers(): Timers {
     unkeyed.clear();
   }
 
+  const callbacks = new Map<string, () => void>();
+  function setKeyed(fn: () => void, ms: number, key: string): void {
+    callbacks.set(key, fn);
+    set(
+      () => {
+        callbacks.delete(key);
+        fn();
+      },
+      ms,
+      key,
+    );
+  }
+
+  function runNow(prefix: string): void {
+    for (const [key, fn] of callbacks) {
+      if (!key.startsWith(prefix)) continue;
+      clear(key);
+      callbacks.delete(key);
+      fn();
+    }
+  }
+
   return {
     set,
     clear,
     clearAll,
-    sleep: (ms) => new Promise((resolve) => set(resolve, ms)),
+    runNow,
+    sleep: (ms, key) =>
+      new Promise((resolve) => (key === undefined ? set(resolve, ms) : setKeyed(resolve, ms, key))),
   };
 }

@@ -25,7 +25,8 @@ const expected: Record<string, (page: Page) => Promise<unknown>> = {
   "summary-too-long": (page) => text(page, en.errors.SUMMARY_TOO_LONG).waitFor(),
   "description-too-long": (page) => text(page, en.errors.DESCRIPTION_TOO_LONG).waitFor(),
   "file-rejected": (page) => text(page, "setup.exe").waitFor(),
-  "content-mismatch": (page) => text(page, en.errors.FILE_CONTENT_MISMATCH).waitFor(),
+  "content-mismatch": (page) =>
+    text(page, `photo.png was not attached: ${en.fileReasons.FILE_CONTENT_MISMATCH}`).waitFor(),
   uploading: (page) => page.getByRole("progressbar").waitFor(),
   pending: (page) => text(page, en.statusPending).waitFor(),
   created: (page) => text(page, /SUP-\d+/).waitFor(),

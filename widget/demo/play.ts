@@ -4,7 +4,8 @@
  */
 export interface Play {
   fill(label: string, text: string): void;
-  attach(files: File[]): void;
+  /** Resolves once every file is listed (the dropzone reads files asynchronously). */
+  attach(files: File[]): Promise<void>;
   click(name: string): void;
 }
 
@@ -16,6 +17,23 @@ function byLabel(root: ShadowRoot, label: string): HTMLInputElement | HTMLTextAr
     if (names.some((name) => name === label || name.startsWith(`${label} `))) return field;
   }
   throw new Error(`No field labelled "${label}" in the widget.`);
+}
+
+const LIST_TIMEOUT_MS = 5000;
+
+/** Waits until each name appears in the widget's text. */
+function listed(root: ShadowRoot, names: string[]): Promise<void> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      const shown = root.textContent ?? "";
+      if (names.every((name) => shown.includes(name))) resolve();
+      else if (performance.now() - started > LIST_TIMEOUT_MS)
+        reject(new Error(`Files not listed: ${names.join(", ")}`));
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
 }
 
 /** Step helpers bound to one widget's shadow root. */
@@ -35,6 +53,10 @@ export function createPlay(root: ShadowRoot): Play {
       for (const file of files) transfer.items.add(file);
       input.files = transfer.files;
       input.dispatchEvent(new Event("change", { bubbles: true }));
+      return listed(
+        root,
+        files.map((file) => file.name),
+      );
     },
     click(name) {
       const button = [...root.querySelectorAll("button")].find(

@@ -39,9 +39,9 @@ export const stories: Story[] = [
     id: "filled",
     title: "Filled, with attachments",
     group: "Form",
-    play: (play, text) => {
+    play: async (play, text) => {
       fillValid(play, text);
-      play.attach([png(), sampleFile("invoice.pdf", 220_000, "application/pdf")]);
+      await play.attach([png(), sampleFile("invoice.pdf", 220_000, "application/pdf")]);
     },
   },
   {
@@ -77,20 +77,22 @@ export const stories: Story[] = [
     id: "file-rejected",
     title: "Files refused (type, size, count)",
     group: "Validation",
-    play: (play) => {
-      const huge = png("recording.png", 1);
+    play: async (play) => {
+      const huge = png("recording.png", 1024);
       Object.defineProperty(huge, "size", { value: TICKET_LIMITS.maxFileBytes + 1 });
-      play.attach([new File(["MZ"], "setup.exe"), huge]);
-      play.attach([1, 2, 3, 4, 5, 6].map((n) => png(`step-${n}.png`)));
+      await play.attach([new File(["MZ"], "setup.exe"), huge]);
+      await play.attach([1, 2, 3, 4, 5, 6].map((n) => png(`step-${n}.png`)));
     },
   },
   {
     id: "content-mismatch",
     title: "File content does not match",
     group: "Validation",
-    play: (play, text) => {
+    play: async (play, text) => {
       fillValid(play, text);
-      play.attach([new File(["MZ\x90\x00not really a png"], "photo.png", { type: "image/png" })]);
+      await play.attach([
+        new File(["MZ\x90\x00not really a png"], "photo.png", { type: "image/png" }),
+      ]);
       play.click(text.send);
     },
   },
@@ -99,9 +101,9 @@ export const stories: Story[] = [
     title: "Uploading, with progress",
     group: "Sending",
     scenario: { latencyMs: 20_000 },
-    play: (play, text) => {
+    play: async (play, text) => {
       fillValid(play, text);
-      play.attach([sampleFile("capture.pdf", 12 * MIB, "application/pdf")]);
+      await play.attach([sampleFile("capture.pdf", 12 * MIB, "application/pdf")]);
       play.click(text.send);
     },
   },
@@ -171,10 +173,10 @@ export const stories: Story[] = [
     id: "long-content",
     title: "Long content",
     group: "Look",
-    play: (play, text) => {
+    play: async (play, text) => {
       play.fill(text.summaryLabel, "A".repeat(TICKET_LIMITS.summaryMaxChars - 5));
       play.fill(text.descriptionLabel, "Steps to reproduce. ".repeat(240));
-      play.attach([
+      await play.attach([
         png("a-screenshot-with-a-very-long-file-name-from-a-phone-camera-2026-11-24.png"),
         sampleFile("statement.pdf", 3 * MIB, "application/pdf"),
         png("second.png"),

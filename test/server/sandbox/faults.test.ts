@@ -173,4 +173,15 @@ describe("sandbox latency", () => {
     expect((await callControl(url, "GET", "/state")).status).toBe(200);
     expect(Date.now() - started).toBeLessThan(1_000);
   });
+
+  it("when the sandbox is reset, then requests still waiting out the old latency are answered at once", async () => {
+    sandbox.control.setScenario({ latencyMs: 60_000 });
+    const started = Date.now();
+    const waiting = requestToken(url);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    sandbox.control.reset();
+    expect((await waiting).status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(sandbox.control.snapshot().scenario.latencyMs).toBe(0);
+  });
 });

@@ -1,0 +1,18 @@
+import { request } from "undici";
+import { startTestServer } from "/work/main/test/support/startTestServer.ts";
+import { multipart, ticketParts, postTicket } from "/work/main/test/support/proxyHttp.ts";
+import { pdfBytes } from "/work/main/test/support/files.ts";
+const server = await startTestServer({ env: { LOG_LEVEL: process.env.LL ?? "warn" } });
+const token = await server.tokenFor("cus_demo_alice");
+server.sandbox.control.setScenario({ latencyMs: 20000 });
+const ac = new AbortController();
+const { contentType, body } = multipart(ticketParts({ files: [{ name: "a.pdf", bytes: pdfBytes(12 * 1024 * 1024), type: "application/pdf" }] }));
+const p = request(`${server.url}/api/tickets`, { method: "POST", headers: { "content-type": contentType, "x-customer-token": token }, body, signal: ac.signal }).catch((e) => console.log("aborted", e.name));
+await new Promise((r) => setTimeout(r, 1500));
+ac.abort(); await p;
+server.sandbox.control.reset();
+server.sandbox.control.setScenario({ processingDelayMs: 600000 });
+const t0 = Date.now();
+const a = await postTicket(server.url, token);
+console.log(a.status, a.body, Date.now() - t0);
+await server.close();
