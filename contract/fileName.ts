@@ -1,5 +1,7 @@
 // C0 and C1 controls, DEL, and the bidirectional overrides that can disguise an extension
 // ("photo\u202Egnp.exe" shows as "photoexe.png").
+// Matching control characters is the point here.
+// eslint-disable-next-line no-control-regex
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const MAX_NAME_CHARS = 200;
 
