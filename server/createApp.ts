@@ -1,5 +1,4 @@
 import { tmpdir } from "node:os";
-import { fileURLToPath } from "node:url";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
 import helmet from "helmet";
@@ -14,6 +13,7 @@ import { createTicketsEnabledProbe } from "./createTicketsEnabledProbe.ts";
 import type { UpstreamClient } from "./createUpstreamClient.ts";
 import { errorHandler } from "./errorHandler.ts";
 import { originCheck } from "./originCheck.ts";
+import { packageDist } from "./packageDist.ts";
 import { requestContext } from "./requestContext.ts";
 import { requireCustomer } from "./requireCustomer.ts";
 import { createDemoIdentityRouter } from "./routes/demoIdentity.ts";
@@ -27,8 +27,6 @@ import { createTicketsRouter } from "./routes/tickets.ts";
 import { createWebhooksRouter } from "./routes/webhooks.ts";
 import type { TicketStore } from "./ticketStore.ts";
 
-/** `<repo>/dist`: what `npm run build` makes. */
-export const DEFAULT_STATIC_DIR = fileURLToPath(new URL("../dist", import.meta.url));
 /** An upload that sends no byte for this long is cut off (instead of Node's requestTimeout). */
 export const UPLOAD_IDLE_MS = 30_000;
 
@@ -141,7 +139,7 @@ export function createApp(deps: AppDeps): express.Express {
     );
   }
   for (const router of deps.pages ?? []) app.use(router);
-  app.use(createStaticFiles(deps.staticDir ?? DEFAULT_STATIC_DIR));
+  app.use(createStaticFiles(deps.staticDir ?? packageDist()));
 
   app.use(errorHandler);
   return app;
