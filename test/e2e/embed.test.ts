@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { TICKET_LIMITS } from "../../contract/index.ts";
@@ -35,6 +36,17 @@ afterEach(async () => {
   await context?.close();
   await server?.close();
 });
+
+/** The queued-call stub exactly as the README tells customers to paste it. */
+function readmeQueueStub(): string {
+  const readme = readFileSync("README.md", "utf8");
+  const block =
+    /```html\n(<script>\n\s*window\.RipioHelp = window\.RipioHelp \|\|[\s\S]*?<\/script>)\n```/.exec(
+      readme,
+    );
+  if (!block?.[1]) throw new Error("README.md has no queued-call stub snippet.");
+  return block[1];
+}
 
 async function openWidget(query = ""): Promise<void> {
   await page.goto(`${server.url}/embed.html${query}`);
@@ -218,6 +230,27 @@ describe("the JS API", () => {
       w.handle_two?.unmount();
     });
     expect(await page.locator("#one [data-ripio-help], #two [data-ripio-help]").count()).toBe(0);
+  });
+
+  it("when a host page calls the README's queued API before the loader arrives, then the calls are replayed", async () => {
+    const token = await server.tokenFor("cus_demo_alice");
+    const hostPage = `<!doctype html><html lang="en"><head><title>Queued host</title></head><body>
+      <main><h1>Queued host</h1></main>
+      ${readmeQueueStub()}
+      <script>
+        window.help = RipioHelp.mount({ customerToken: ${JSON.stringify(token)}, launcher: false });
+        help.open();
+      </script>
+      <script src="/help-widget.js" async></script>
+    </body></html>`;
+    await page.route(`${server.url}/queued-host.html`, (route) =>
+      route.fulfill({ contentType: "text/html", body: hostPage }),
+    );
+    await page.goto(`${server.url}/queued-host.html`);
+    await page.getByRole("dialog", { name: "Contact support" }).waitFor();
+    expect(await page.getByRole("button", { name: "Help" }).count()).toBe(0);
+    await page.evaluate(() => (window as unknown as { help: { close(): void } }).help.close());
+    await expect.poll(() => page.getByRole("dialog", { name: "Contact support" }).count()).toBe(0);
   });
 });
 
