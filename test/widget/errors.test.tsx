@@ -78,21 +78,3 @@ describe("upload progress and cancel", () => {
     expect(screen.getByRole("button", { name: "Send" })).toHaveFocus();
   });
 });
-
-describe("upload progress and cancel", () => {
-  it("when a ticket is uploading, then a progressbar shows, and Cancel stops it keeping text and files", async () => {
-    await server.current.sandbox.control.setScenario({ latencyMs: 1500 });
-    const token = await server.current.tokenFor("cus_demo_alice");
-    const { user } = await sendFilledTicket({ apiBase: server.current.url, customerToken: token });
-    const progress = await screen.findByRole("progressbar", { name: en.uploadLabel });
-    expect(progress).toHaveAttribute("aria-valuemin", "0");
-    expect(progress).toHaveAttribute("aria-valuemax", "100");
-    expect(Number(progress.getAttribute("aria-valuenow"))).toBeGreaterThanOrEqual(0);
-
-    await user.click(screen.getByRole("button", { name: en.cancel }));
-    expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
-    expect(screen.getByText(en.cancelled)).toBeInTheDocument();
-    expectDraftKept();
-    expect(screen.getByRole("button", { name: "Send" })).toHaveFocus();
-  });
-});

@@ -30,6 +30,15 @@ function sendValid(play: Play, text: Messages): void {
   play.click(text.send);
 }
 
+/** A play that types this text (leaving Summary empty when `null`) and presses Send. */
+function sendTyped(summary: string | null, description: string): NonNullable<Story["play"]> {
+  return (play, text) => {
+    if (summary !== null) play.fill(text.summaryLabel, summary);
+    play.fill(text.descriptionLabel, description);
+    play.click(text.send);
+  };
+}
+
 const png = (name = "screenshot.png", size = 48_000): File => sampleFile(name, size, "image/png");
 
 /** Every story of the gallery, in sidebar order. */
@@ -48,30 +57,22 @@ export const stories: Story[] = [
     id: "summary-required",
     title: "Summary required",
     group: "Validation",
-    play: (play, text) => {
-      play.fill(text.descriptionLabel, "Something is wrong.");
-      play.click(text.send);
-    },
+    play: sendTyped(null, "Something is wrong."),
   },
   {
     id: "summary-too-long",
     title: "Summary too long",
     group: "Validation",
-    play: (play, text) => {
-      play.fill(text.summaryLabel, "🙂".repeat(TICKET_LIMITS.summaryMaxChars + 1));
-      play.fill(text.descriptionLabel, "240 emoji fit; one more does not.");
-      play.click(text.send);
-    },
+    play: sendTyped(
+      "🙂".repeat(TICKET_LIMITS.summaryMaxChars + 1),
+      "240 emoji fit; one more does not.",
+    ),
   },
   {
     id: "description-too-long",
     title: "Description too long",
     group: "Validation",
-    play: (play, text) => {
-      play.fill(text.summaryLabel, "Long logs");
-      play.fill(text.descriptionLabel, "log line ".repeat(600));
-      play.click(text.send);
-    },
+    play: sendTyped("Long logs", "log line ".repeat(600)),
   },
   {
     id: "file-rejected",
