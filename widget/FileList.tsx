@@ -24,7 +24,7 @@ export function FileList(props: {
           <span className="rhw-file-text">
             <span className="rhw-file-name">{file.name}</span>
             <span className="rhw-file-meta">
-              {formatBytes(file.size, locale)}
+              {formatBytes(file.size, locale, "up")}
               {rejection
                 ? ` · ${fill(messages.fileNotAttached, { reason: fill(messages.fileReasons[rejection], limits) })}`
                 : ""}

@@ -91,6 +91,12 @@ describe("choosing the locale", () => {
     expect(formatBytes(31.25 * MIB, "pt")).toBe("31,2 MB");
     expect(formatBytes(512 * 1024, "en")).toBe("512 kB");
   });
+
+  it("when a size is near a limit, then totals round down and a file's size rounds up", () => {
+    expect(formatBytes(50 * MIB - 1, "en")).toBe("49.9 MB");
+    expect(formatBytes(25 * MIB + 1, "en", "up")).toBe("25.1 MB");
+    expect(formatBytes(25 * MIB, "en", "up")).toBe("25 MB");
+  });
 });
 
 describe("the rendered widget in each locale", () => {

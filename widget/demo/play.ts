@@ -36,6 +36,17 @@ function listed(root: ShadowRoot, names: string[]): Promise<void> {
   });
 }
 
+/** Scrolls the last of these files' rows into view, so the story shows how each was judged. */
+function showLastListed(root: ShadowRoot, names: string[]): void {
+  const last = names.at(-1);
+  const rows = [...root.querySelectorAll("li")];
+  rows
+    .findLast((row) => last !== undefined && row.textContent?.includes(last))
+    ?.scrollIntoView({
+      block: "nearest",
+    });
+}
+
 /** Step helpers bound to one widget's shadow root. */
 export function createPlay(root: ShadowRoot): Play {
   return {
@@ -53,10 +64,8 @@ export function createPlay(root: ShadowRoot): Play {
       for (const file of files) transfer.items.add(file);
       input.files = transfer.files;
       input.dispatchEvent(new Event("change", { bubbles: true }));
-      return listed(
-        root,
-        files.map((file) => file.name),
-      );
+      const names = files.map((file) => file.name);
+      return listed(root, names).then(() => showLastListed(root, names));
     },
     click(name) {
       const button = [...root.querySelectorAll("button")].find(

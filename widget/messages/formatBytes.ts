@@ -6,18 +6,23 @@ const KIB = 1024;
 
 /**
  * A size as people read it, with the locale's digits: MB here means MiB, as Ripio counts
- * (DESIGN.md), so 26,214,400 bytes shows as "25 MB".
+ * (DESIGN.md), so 26,214,400 bytes shows as "25 MB". One decimal at most.
  */
-export function formatBytes(bytes: number, locale: Locale): string {
+export function formatBytes(
+  bytes: number,
+  locale: Locale,
+  rounding: "down" | "up" = "down",
+): string {
   const [value, unit] =
     bytes >= MIB
       ? [bytes / MIB, "megabyte"]
       : bytes >= KIB
         ? [bytes / KIB, "kilobyte"]
         : [bytes, "byte"];
-  // Truncate rather than round, so a total just under the limit never reads as the limit
-  // itself ("49.96 MB" shows as "49.9 MB of 50 MB", not "50 MB of 50 MB").
-  const shown = Math.floor(value * 10) / 10;
+  // Never round across a limit. Totals go down, so one just under the limit never reads as
+  // the limit itself ("49.96 MB of 50 MB", not "50 MB of 50 MB"); a file's size goes up, so
+  // one just over the limit never reads as allowed ("25.1 MB", not "25 MB", for 25 MB + 1 B).
+  const shown = (rounding === "up" ? Math.ceil(value * 10) : Math.floor(value * 10)) / 10;
   return new Intl.NumberFormat(languageTag(locale), {
     style: "unit",
     unit,
