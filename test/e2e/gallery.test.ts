@@ -74,6 +74,8 @@ describe("the demo gallery", () => {
       const context = await browser.newContext({
         bypassCSP: true,
         viewport: { width: 1280, height: 860 },
+        // No opening animation half-way through a screenshot or a contrast check.
+        reducedMotion: "reduce",
       });
       try {
         const page = await context.newPage();
