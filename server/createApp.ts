@@ -40,7 +40,7 @@ export interface AppDeps {
   now?: () => number;
   /** The built widget and demo; default `<repo>/dist`. */
   staticDir?: string;
-  /** Parent of the uploads' temporary folders; default the OS's. */
+  /** Where uploads' temporary files are written; default the OS's. */
   tmpDir?: string;
   uploadIdleMs?: number;
   /** Uploads in flight, so shutdown can wait for their cleanup; default a private tracker. */

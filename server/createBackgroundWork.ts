@@ -1,4 +1,4 @@
-/** Work that must finish before the process may exit (an upload's temporary folder removal). */
+/** Work that must finish before the process may exit (removing an upload's temporary files). */
 export interface BackgroundWork {
   /** Keeps `work` in the set until it settles; returns it unchanged. */
   track<T>(work: Promise<T>): Promise<T>;

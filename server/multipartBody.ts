@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
 import { Readable } from "node:stream";
 
 /** One file part, read from disk when the body is streamed. */
@@ -21,10 +21,32 @@ export interface MultipartBody {
 }
 
 const CRLF = "\r\n";
+/**
+ * Bytes read from a spool file at a time: 4 reads per MiB instead of the 16 of a default
+ * read stream. Larger reads measured no faster, and kept more in memory with ten uploads.
+ */
+const READ_CHUNK_BYTES = 256 * 1024;
 
 // The WHATWG form encoding's escapes for names in a part header: quotes and line breaks.
 const escapeName = (name: string): string =>
   name.replace(/"/g, "%22").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+
+/** Reads exactly `size` bytes of `path`, so a file changed on disk cannot break the framing. */
+async function* fileChunks(path: string, size: number): AsyncGenerator<Buffer> {
+  const file = await open(path, "r");
+  try {
+    for (let sent = 0; sent < size;) {
+      const buffer = Buffer.allocUnsafe(Math.min(READ_CHUNK_BYTES, size - sent));
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, sent);
+      if (bytesRead === 0)
+        throw new Error(`spooled file ${path} is ${sent} bytes, expected ${size}`);
+      sent += bytesRead;
+      yield bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await file.close();
+  }
+}
 
 /**
  * Builds a multipart/form-data body from text fields and files on disk, with its exact length,
@@ -36,41 +58,31 @@ export function multipartBody(
   files: readonly MultipartFile[],
 ): MultipartBody {
   const boundary = `----RipioHelpProxy${randomBytes(16).toString("hex")}`;
-  const textParts = fields.map(([name, value]) =>
-    Buffer.from(
+  const textParts = fields.map(
+    ([name, value]) =>
       `--${boundary}${CRLF}Content-Disposition: form-data; name="${escapeName(name)}"${CRLF}${CRLF}` +
-        `${value}${CRLF}`,
-    ),
+      `${value}${CRLF}`,
   );
-  const fileHeads = files.map((file) =>
-    Buffer.from(
-      `--${boundary}${CRLF}Content-Disposition: form-data; name="${escapeName(file.field)}"; ` +
-        `filename="${escapeName(file.fileName)}"${CRLF}Content-Type: ${file.contentType}${CRLF}${CRLF}`,
-    ),
+  const fileHead = (file: MultipartFile): string =>
+    `--${boundary}${CRLF}Content-Disposition: form-data; name="${escapeName(file.field)}"; ` +
+    `filename="${escapeName(file.fileName)}"${CRLF}Content-Type: ${file.contentType}${CRLF}${CRLF}`;
+  const tail = `--${boundary}--${CRLF}`;
+  // The framing between file contents, each piece one buffer: gaps[0] before the first file
+  // (the text parts and its head), gaps[i] between file i-1 and i, the last one the tail.
+  const gaps = files.map((file, i) =>
+    Buffer.from((i === 0 ? textParts.join("") : CRLF) + fileHead(file)),
   );
-  const tail = Buffer.from(`--${boundary}--${CRLF}`);
+  gaps.push(Buffer.from((files.length === 0 ? textParts.join("") : CRLF) + tail));
   const length =
-    textParts.reduce((sum, part) => sum + part.length, 0) +
-    files.reduce((sum, file, i) => sum + (fileHeads[i]?.length ?? 0) + file.size + CRLF.length, 0) +
-    tail.length;
+    gaps.reduce((sum, gap) => sum + gap.length, 0) +
+    files.reduce((sum, file) => sum + file.size, 0);
 
   async function* chunks(): AsyncGenerator<Buffer> {
-    yield* textParts;
     for (const [i, file] of files.entries()) {
-      yield fileHeads[i] ?? Buffer.alloc(0);
-      // Read exactly the size we announced, so a file changed on disk cannot break the framing.
-      let sent = 0;
-      if (file.size > 0) {
-        for await (const chunk of createReadStream(file.path, { end: file.size - 1 })) {
-          sent += (chunk as Buffer).length;
-          yield chunk as Buffer;
-        }
-      }
-      if (sent !== file.size)
-        throw new Error(`spooled file ${i} is ${sent} bytes, expected ${file.size}`);
-      yield Buffer.from(CRLF);
+      yield gaps[i] ?? Buffer.alloc(0);
+      if (file.size > 0) yield* fileChunks(file.path, file.size);
     }
-    yield tail;
+    yield gaps[files.length] ?? Buffer.alloc(0);
   }
 
   return {

@@ -1,6 +1,5 @@
 import { createWriteStream, type WriteStream } from "node:fs";
 import type { IncomingMessage } from "node:http";
-import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import busboy from "busboy";
@@ -20,7 +19,7 @@ import { createAttachmentCheck, type UploadTotals } from "./createAttachmentChec
 import { attachmentContentType } from "./attachmentContentType.ts";
 import { ruleError, textRule } from "./ruleError.ts";
 
-/** One attachment written to the request's temporary folder. */
+/** One attachment written to a temporary file. */
 export interface SpooledFile {
   /** Cleaned by contract's sanitizeFileName: base name, no control characters. */
   fileName: string;
@@ -46,16 +45,23 @@ export const MAX_UPLOAD_BODY_BYTES = TICKET_LIMITS.maxTotalBytes + MIB;
 
 const { summary: SUMMARY, description: DESCRIPTION, attachments: ATTACHMENTS } = API.fields;
 const MAX_TEXT_PARTS = 20;
+/**
+ * Bytes a spool file may have queued before its writer pushes back on the request. The 16 KiB
+ * default paused the upload on every 64 KiB socket read until the disk write came back; with
+ * room for a few reads, the writes are batched (writev) while the next bytes arrive.
+ */
+const SPOOL_WRITE_HWM = 1024 * 1024;
 
 /**
  * Parses `POST /api/tickets` while it streams: text fields checked as they arrive, each file
- * written to `dir` with its size, the running total and its first bytes checked on the way.
+ * written to a new path from `spoolPath` (mode 0o600) with its size, the running total and
+ * its first bytes checked on the way.
  * Rejects with the first broken rule (ApiError) as soon as it is seen — the caller answers
  * and drains the rest — or with ClientAbortError when the client leaves or idles.
  */
 export function parseTicketUpload(
   req: IncomingMessage,
-  options: { dir: string; idleTimeoutMs: number },
+  options: { spoolPath: (ext: string) => string; idleTimeoutMs: number },
 ): Promise<TicketUpload> {
   return new Promise((resolve, reject) => {
     // The client may have left while identity and idempotency were checked: 'close' is past.
@@ -98,7 +104,7 @@ export function parseTicketUpload(
       clearTimeout(idle);
       req.off("data", onData);
       req.unpipe(parser);
-      // Close what we were writing before the caller removes the folder.
+      // Close what we were writing before the caller removes the files.
       const closing = [...outputs].map(
         (out) =>
           new Promise<void>((done) => (out.closed ? done() : out.once("close", done).destroy())),
@@ -146,8 +152,12 @@ export function parseTicketUpload(
       }
       if (settled || !isAllowedExtension(ext)) return void stream.resume();
 
-      const path = join(options.dir, `${files.length}.${ext}`);
-      const out = createWriteStream(path, { flags: "wx" });
+      const path = options.spoolPath(ext);
+      const out = createWriteStream(path, {
+        flags: "wx",
+        mode: 0o600,
+        highWaterMark: SPOOL_WRITE_HWM,
+      });
       const check = createAttachmentCheck(fileName, ext, totals);
       const entry: SpooledFile = {
         fileName,

@@ -24,7 +24,7 @@ export interface StartOptions {
   staticDir?: string;
   logger?: Logger;
   now?: () => number;
-  /** Parent of the uploads' temporary folders. */
+  /** Where uploads' temporary files are written. */
   tmpDir?: string;
   upstreamTimeouts?: Partial<UpstreamTimeouts>;
   uploadIdleMs?: number;

@@ -1,9 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { join } from "node:path";
 import { Router, type Request, type Response } from "express";
 import { API, type Ticket } from "../../contract/index.ts";
 import { ApiError, apiErrorData, apiErrorFrom } from "../apiError.ts";
 import type { BackgroundWork } from "../createBackgroundWork.ts";
+import { createUploadSpool } from "../createUploadSpool.ts";
 import type { RateLimiter } from "../createRateLimiter.ts";
 import type { TicketsEnabledProbe } from "../createTicketsEnabledProbe.ts";
 import type { UpstreamClient } from "../createUpstreamClient.ts";
@@ -25,17 +24,17 @@ export interface TicketsRouteDeps {
   ticketsEnabled: TicketsEnabledProbe;
   /** Accepted tickets per customer (checked before the upload, counted on 202). */
   ticketLimiter: RateLimiter;
-  /** Parent of each upload's temporary folder. */
+  /** Where uploads' temporary files are written (one per attachment, removed after). */
   tmpDir: string;
   /** An upload that sends nothing for this long is cut off. */
   uploadIdleMs: number;
-  /** Tracks each upload until its folder is gone, so shutdown can wait for it. */
+  /** Tracks each upload until its files are gone, so shutdown can wait for it. */
   background: BackgroundWork;
 }
 
 /**
- * `POST /api/tickets`: spools the upload to a temporary folder while checking every rule,
- * then forwards it to Create Support Ticket, records the owner and answers 202. The folder is
+ * `POST /api/tickets`: spools the upload to temporary files while checking every rule, then
+ * forwards it to Create Support Ticket, records the owner and answers 202. The files are
  * removed in every outcome. With an Idempotency-Key, a repeat gets the first ticket.
  */
 export function createTicketsRouter(deps: TicketsRouteDeps): Router {
@@ -52,9 +51,12 @@ export function createTicketsRouter(deps: TicketsRouteDeps): Router {
         retryAfterSeconds: allowance.retryAfterSeconds,
       });
     }
-    const dir = await mkdtemp(join(deps.tmpDir, "ripio-help-upload-"));
+    const spool = createUploadSpool(deps.tmpDir);
     try {
-      const upload = await parseTicketUpload(req, { dir, idleTimeoutMs: deps.uploadIdleMs });
+      const upload = await parseTicketUpload(req, {
+        spoolPath: spool.nextPath,
+        idleTimeoutMs: deps.uploadIdleMs,
+      });
       const ticket = await deps.upstream.createTicket({ customerId, ...upload });
       deps.ticketsEnabled.learn(true);
       deps.ticketLimiter.record(customerId);
@@ -65,7 +67,7 @@ export function createTicketsRouter(deps: TicketsRouteDeps): Router {
         deps.ticketsEnabled.learn(false);
       throw error;
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await spool.remove();
     }
   }
 
