@@ -26,9 +26,9 @@ export interface BundleSizes {
   appFiles: string[];
 }
 
-// gzip at zlib's default level 6: what Vite's build report and the proxy's `compression`
-// middleware produce. Brotli at quality 11 (Node's default): what assets precompressed at build
-// time would weigh; the middleware compresses brotli on the fly at quality 4, about gzip's size.
+// gzip at zlib's default level 6: what Vite's build report shows, and a little more than the
+// level-9 `.gz` the build precompresses (so the budget is judged conservatively). Brotli at
+// quality 11: the `.br` the build precompresses (scripts/precompress.mjs) and the proxy serves.
 const gzipBytes = (bytes: Buffer): number => gzipSync(bytes).length;
 const brotliBytes = (bytes: Buffer): number => brotliCompressSync(bytes).length;
 

@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SIZE_BUDGETS, bundleSizes, type BundleSizes } from "../../bench/measureSizes.ts";
 import { DIST_DIR, requireBuild } from "./support/requireBuild.ts";
@@ -20,5 +23,17 @@ describe("the size budget (gzip, as served)", () => {
       sizes.appGzip,
       `first open loads ${sizes.appFiles.join(", ")}: ${sizes.appGzip} bytes gzip`,
     ).toBeLessThanOrEqual(SIZE_BUDGETS.appGzipBytes);
+  });
+});
+
+describe("the precompressed assets (what brotli and gzip clients are served)", () => {
+  it("when the build is done, then the loader and each first-open file have .br and .gz twins of the same bytes", () => {
+    for (const file of ["help-widget.js", ...sizes.appFiles]) {
+      const original = readFileSync(join(DIST_DIR, file));
+      expect(brotliDecompressSync(readFileSync(join(DIST_DIR, `${file}.br`))), file).toEqual(
+        original,
+      );
+      expect(gunzipSync(readFileSync(join(DIST_DIR, `${file}.gz`))), file).toEqual(original);
+    }
   });
 });
