@@ -77,9 +77,10 @@ export function createStaticFiles(dir: string): Router {
     express.static(dir, {
       index: "index.html",
       fallthrough: true,
-      setHeaders(res: Response) {
+      setHeaders(res: Response, path: string) {
         const twin = chosen.get(res.req);
-        const url = twin?.original ?? res.req.path;
+        // The file the client asked for: the original of a twin, else the one being sent.
+        const file = twin?.original ?? path;
         res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
         res.setHeader("Access-Control-Allow-Origin", "*");
         res.setHeader("Vary", "Accept-Encoding");
@@ -87,9 +88,9 @@ export function createStaticFiles(dir: string): Router {
           res.setHeader("Content-Encoding", twin.encoding);
           res.type(basename(twin.original));
         }
-        if (url.startsWith(HASHED_PREFIX)) {
+        if ((twin?.original ?? res.req.path).startsWith(HASHED_PREFIX)) {
           res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
-        } else if (url.endsWith(".html") || basename(url) === "help-widget.js") {
+        } else if (file.endsWith(".html") || basename(file) === "help-widget.js") {
           res.setHeader("Cache-Control", "no-cache");
         }
       },
