@@ -90,6 +90,8 @@ describe("choosing the locale", () => {
     expect(formatBytes(31.25 * MIB, "es")).toBe("31,2 MB");
     expect(formatBytes(31.25 * MIB, "pt")).toBe("31,2 MB");
     expect(formatBytes(512 * 1024, "en")).toBe("512 kB");
+    expect(formatBytes(0, "en")).toBe("0 B");
+    expect(formatBytes(64, "es")).toBe("64 B");
   });
 
   it("when a size is near a limit, then totals round down and a file's size rounds up", () => {
