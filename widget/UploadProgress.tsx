@@ -8,7 +8,9 @@ export function UploadProgress(props: { percent: number; onCancel(): void }) {
   return (
     <div className="rhw-upload">
       <div className="rhw-upload-row">
-        <span className="rhw-upload-label">{messages.sending}</span>
+        <span className="rhw-upload-label">
+          {props.percent >= 100 ? messages.sendingWaiting : messages.sending}
+        </span>
         <span className="rhw-upload-percent" aria-hidden="true">
           {percentText}
         </span>

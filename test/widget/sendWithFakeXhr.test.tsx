@@ -43,6 +43,11 @@ describe("upload progress (XMLHttpRequest upload events)", () => {
     expect(bar).toHaveAttribute("aria-valuenow", "42");
     expect(bar).toHaveAttribute("aria-valuetext", formatPercent(42, "en"));
     expect(screen.getByText(formatPercent(42, "en"))).toBeInTheDocument();
+    expect(screen.getByText(en.sending)).toBeInTheDocument();
+
+    // Every byte out, no answer yet: the user is told what is being waited for.
+    act(() => xhr.progress(1000, 1000));
+    expect(screen.getByText(en.sendingWaiting)).toBeInTheDocument();
 
     act(() => xhr.answer(202, { ticketId: "t-9", status: "PENDING", issueKey: null }));
     await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent(en.statusPending));

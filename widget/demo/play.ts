@@ -72,6 +72,8 @@ export function createPlay(root: ShadowRoot): Play {
         (b) => (b.getAttribute("aria-label") ?? b.textContent ?? "").trim() === name,
       );
       if (!button) throw new Error(`No button "${name}" in the widget.`);
+      // A person scrolls to a button before pressing it; what it shows next is then in view.
+      button.scrollIntoView({ block: "nearest" });
       button.click();
     },
   };

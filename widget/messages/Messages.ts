@@ -50,6 +50,8 @@ export interface Messages {
 
   send: string;
   sending: string;
+  /** Every byte is sent; the proxy and Ripio have not answered yet. */
+  sendingWaiting: string;
   uploadLabel: string;
   cancel: string;
   cancelled: string;

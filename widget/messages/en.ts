@@ -34,6 +34,7 @@ export const en: Messages = {
 
   send: "Send",
   sending: "Sending…",
+  sendingWaiting: "Sent. Waiting for confirmation…",
   uploadLabel: "Upload progress",
   cancel: "Cancel",
   cancelled: "Sending was cancelled. Your text and files are still here.",

@@ -35,6 +35,7 @@ export const es: Messages = {
 
   send: "Enviar",
   sending: "Enviando…",
+  sendingWaiting: "Enviado. Esperando confirmación…",
   uploadLabel: "Progreso de la subida",
   cancel: "Cancelar",
   cancelled: "Se canceló el envío. Tu texto y tus archivos siguen aquí.",

@@ -34,6 +34,7 @@ export const pt: Messages = {
 
   send: "Enviar",
   sending: "Enviando…",
+  sendingWaiting: "Enviado. Aguardando confirmação…",
   uploadLabel: "Progresso do envio",
   cancel: "Cancelar",
   cancelled: "O envio foi cancelado. Seu texto e seus arquivos continuam aqui.",
