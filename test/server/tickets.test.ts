@@ -50,39 +50,16 @@ describe("POST /api/tickets", () => {
     ];
     const sent = await postTicket(server.url, alice, ticketParts({ files }));
     expect(sent.status).toBe(202);
-    expect(tickets()[0]?.files).toEqual([
-      {
-        name: "screen.png",
-        size: 300_000,
-        sha256: sha256(files[0]!.bytes),
-        contentType: "image/png",
-      },
-      {
-        name: "photo.jpg",
-        size: 120_000,
-        sha256: sha256(files[1]!.bytes),
-        contentType: "image/jpeg",
-      },
-      {
-        name: "invoice.pdf",
-        size: 2_000_000,
-        sha256: sha256(files[2]!.bytes),
-        contentType: "application/pdf",
-      },
-      {
-        name: "clip.mp4",
-        size: 3_000_000,
-        sha256: sha256(files[3]!.bytes),
-        contentType: "video/mp4",
-      },
-      // A browser's "application/octet-stream" (type unknown): the extension's usual type is sent on.
-      {
-        name: "rec.webm",
-        size: 500_000,
-        sha256: sha256(files[4]!.bytes),
-        contentType: "video/webm",
-      },
-    ]);
+    // The last had no type (a browser's "application/octet-stream"): its extension's is sent on.
+    const sentTypes = ["image/png", "image/jpeg", "application/pdf", "video/mp4", "video/webm"];
+    expect(tickets()[0]?.files).toEqual(
+      files.map((file, i) => ({
+        name: file.name,
+        size: file.bytes.length,
+        sha256: sha256(file.bytes),
+        contentType: sentTypes[i],
+      })),
+    );
   });
 
   it("when file names carry paths and control characters, then they arrive cleaned with their extension", async () => {
