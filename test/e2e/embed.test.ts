@@ -56,6 +56,15 @@ async function openWidget(query = ""): Promise<void> {
     .toBe(true);
 }
 
+/** Presses Tab until `focused` (run in the page) holds; fails after 15 presses. */
+async function tabUntil(focused: (arg: string) => boolean, arg = ""): Promise<void> {
+  for (let presses = 0; presses < 15; presses += 1) {
+    if (await page.evaluate(focused, arg)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error("The element never got focus by Tab.");
+}
+
 async function fillTicket(summary: string, description: string): Promise<void> {
   await page.getByLabel("Summary").fill(summary);
   await page.getByLabel("Description").fill(description);
@@ -142,30 +151,45 @@ describe("the script-tag embed on a host page", () => {
     expect(server.sandbox.control.snapshot().tickets).toEqual([]);
   });
 
-  it("when a person uses only the keyboard, then they can open, fill, send and read the result", async () => {
-    await page.goto(`${server.url}/embed.html?locale=es`);
-    const es = getMessages("es");
-    await page.getByRole("button", { name: es.launcher }).focus();
-    await page.keyboard.press("Enter");
-    await expect
-      .poll(() => page.getByLabel(es.summaryLabel).evaluate((el) => el === deepActiveElement()))
-      .toBe(true);
-    await page.keyboard.type("No puedo iniciar sesión");
-    await page.keyboard.press("Tab");
-    await page.keyboard.type("Dice que mi contraseña es incorrecta.");
-    // Tab on until Send has focus, then press it.
-    for (let i = 0; i < 10; i += 1) {
-      const name = await page.evaluate(() => deepActiveElement()?.textContent ?? "");
-      if (name.trim() === es.send) break;
+  const KEYBOARD_TICKETS = {
+    en: ["I cannot sign in", "It says my password is wrong."],
+    es: ["No puedo iniciar sesión", "Dice que mi contraseña es incorrecta."],
+    pt: ["Não consigo entrar", "Diz que minha senha está errada."],
+  } as const;
+  for (const [locale, [summary, description]] of Object.entries(KEYBOARD_TICKETS)) {
+    it(`when a person uses only the keyboard in ${locale}, then they can open, fill, attach, send and read the result`, async () => {
+      const text = getMessages(locale as keyof typeof KEYBOARD_TICKETS);
+      // Playwright intercepts file pickers only once a listener exists, and turning that on
+      // takes a round trip: do it now, not in the same breath as the key press.
+      page.on("filechooser", () => undefined);
+      await page.goto(`${server.url}/embed.html?locale=${locale}`);
+      await page.getByRole("button", { name: text.launcher }).focus();
+      await page.keyboard.press("Enter");
+      await expect
+        .poll(() => page.getByLabel(text.summaryLabel).evaluate((el) => el === deepActiveElement()))
+        .toBe(true);
+      await page.keyboard.type(summary);
       await page.keyboard.press("Tab");
-    }
-    await page.keyboard.press("Enter");
-    await waitForText(/SUP-\d+/);
-    await page.keyboard.press("Escape");
-    await expect
-      .poll(() => page.evaluate(() => deepActiveElement()?.textContent?.trim()))
-      .toBe(es.launcher);
-  });
+      await page.keyboard.type(description);
+      // Tab to the Attachments field; Enter opens the file picker.
+      await tabUntil(() => (deepActiveElement() as HTMLInputElement | null)?.type === "file");
+      const [chooser] = await Promise.all([
+        page.waitForEvent("filechooser"),
+        page.keyboard.press("Enter"),
+      ]);
+      await chooser.setFiles({ name: "screen.png", mimeType: "image/png", buffer: pngBytes(2048) });
+      await waitForText("screen.png");
+      await tabUntil((send) => deepActiveElement()?.textContent?.trim() === send, text.send);
+      await page.keyboard.press("Enter");
+      await waitForText(/SUP-\d+/);
+      const [ticket] = server.sandbox.control.snapshot().tickets;
+      expect(ticket?.files.map((f) => f.name)).toEqual(["screen.png"]);
+      await page.keyboard.press("Escape");
+      await expect
+        .poll(() => page.evaluate(() => deepActiveElement()?.textContent?.trim()))
+        .toBe(text.launcher);
+    });
+  }
 
   it("when the host page has loud CSS, then none of it reaches the widget and the widget's does not leak out", async () => {
     await openWidget();
