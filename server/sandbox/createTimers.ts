@@ -17,7 +17,8 @@ export interface Timers {
 
 /** Creates an empty timer registry. */
 export function createTimers(): Timers {
-  const keyed = new Map<string, NodeJS.Timeout>();
+  // A keyed timer keeps its callback too, so `runNow` can run it early.
+  const keyed = new Map<string, { handle: NodeJS.Timeout; fn: () => void }>();
   const unkeyed = new Set<NodeJS.Timeout>();
 
   function set(fn: () => void, ms: number, key?: string): void {
@@ -27,19 +28,19 @@ export function createTimers(): Timers {
       else unkeyed.delete(handle);
       fn();
     }, ms);
-    if (key !== undefined) keyed.set(key, handle);
+    if (key !== undefined) keyed.set(key, { handle, fn });
     else unkeyed.add(handle);
   }
 
   function clear(key: string): void {
-    const handle = keyed.get(key);
-    if (handle === undefined) return;
-    clearTimeout(handle);
+    const timer = keyed.get(key);
+    if (timer === undefined) return;
+    clearTimeout(timer.handle);
     keyed.delete(key);
   }
 
   function clearAll(prefix?: string): void {
-    for (const [key, handle] of keyed) {
+    for (const [key, { handle }] of keyed) {
       if (prefix !== undefined && !key.startsWith(prefix)) continue;
       clearTimeout(handle);
       keyed.delete(key);
@@ -49,24 +50,10 @@ export function createTimers(): Timers {
     unkeyed.clear();
   }
 
-  const callbacks = new Map<string, () => void>();
-  function setKeyed(fn: () => void, ms: number, key: string): void {
-    callbacks.set(key, fn);
-    set(
-      () => {
-        callbacks.delete(key);
-        fn();
-      },
-      ms,
-      key,
-    );
-  }
-
   function runNow(prefix: string): void {
-    for (const [key, fn] of callbacks) {
+    for (const [key, { fn }] of keyed) {
       if (!key.startsWith(prefix)) continue;
       clear(key);
-      callbacks.delete(key);
       fn();
     }
   }
@@ -76,7 +63,6 @@ export function createTimers(): Timers {
     clear,
     clearAll,
     runNow,
-    sleep: (ms, key) =>
-      new Promise((resolve) => (key === undefined ? set(resolve, ms) : setKeyed(resolve, ms, key))),
+    sleep: (ms, key) => new Promise((resolve) => set(resolve, ms, key)),
   };
 }

@@ -20,8 +20,8 @@ export function formatBytes(
         ? [bytes / KIB, "kilobyte"]
         : [bytes, "byte"];
   // Never round across a limit. Totals go down, so one just under the limit never reads as
-  // the limit itself (49.96 MB shows as "49.9 MB of 50 MB", not "50 MB of 50 MB"); a file's size goes up, so
-  // one just over the limit never reads as allowed ("25.1 MB", not "25 MB", for 25 MB + 1 B).
+  // the limit itself (49.96 MB shows as "49.9 MB of 50 MB", not "50 MB of 50 MB"); a file's
+  // size goes up, so one just over it never reads as allowed (25 MB + 1 B is "25.1 MB").
   const shown = (rounding === "up" ? Math.ceil(value * 10) : Math.floor(value * 10)) / 10;
   const tag = languageTag(locale);
   // Intl has "64 byte" (short) or "64B" (narrow); the symbol B, spaced, reads right in all three.
