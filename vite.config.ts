@@ -74,7 +74,7 @@ const builds: Record<string, () => BuildEnvironmentOptions> = {
 export default defineConfig(({ command, mode }) => ({
   plugins: [react(), ...(mode === "embed" ? [lazyCatalogue()] : [])],
   // react-dropzone's file aggregator, without its 11 KB MIME table (see the file's comment).
-  resolve: { alias: { "file-selector": "/widget/embed/filesFromEvent.ts" } },
+  resolve: { alias: { "file-selector": "/widget/attachments/filesFromEvent.ts" } },
   define: {
     __VERSION__: JSON.stringify(version),
     ...(command === "build"

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { request } from "undici";
 import { API, ticketPath, type Ticket } from "../contract/index.ts";
 import { matchTicketPath } from "../server/sandbox/ripioPaths.ts";
-import { backoffDelay } from "../widget/useTicketStatus.ts";
+import { backoffDelay } from "../widget/status/useTicketStatus.ts";
 import { result, type BenchResult } from "./benchResult.ts";
 import { median } from "./median.ts";
 import { startRealStack, type RealStack } from "./processes.ts";

@@ -1,14 +1,18 @@
 // The package's server entry (`ripio-help-widget/server`): everything a host backend needs.
-export { signCustomerToken, verifyCustomerToken, MAX_TOKEN_TTL_SECONDS } from "./identity.ts";
+export {
+  signCustomerToken,
+  verifyCustomerToken,
+  MAX_TOKEN_TTL_SECONDS,
+} from "./protection/identity.ts";
 export { startServer, type RunningServer, type StartOptions } from "./startServer.ts";
 export { createApp, type AppDeps } from "./createApp.ts";
 export { loadConfig, ConfigError, type Config, type Mode, type RipioSettings } from "./config.ts";
-export { ApiError } from "./apiError.ts";
+export { ApiError } from "./http/apiError.ts";
 export type {
   TicketStore,
   StoredTicket,
   IdempotencyClaim,
   IdempotentOutcome,
-} from "./ticketStore.ts";
-export { createMemoryTicketStore } from "./createMemoryTicketStore.ts";
-export type { UpstreamClient, UpstreamTimeouts } from "./createUpstreamClient.ts";
+} from "./tickets/ticketStore.ts";
+export { createMemoryTicketStore } from "./tickets/createMemoryTicketStore.ts";
+export type { UpstreamClient, UpstreamTimeouts } from "./upstream/createUpstreamClient.ts";

@@ -4,10 +4,10 @@ import { pino, type Logger } from "pino";
 import { API } from "../contract/index.ts";
 import type { Config, RipioSettings } from "./config.ts";
 import { createApp } from "./createApp.ts";
-import { createBackgroundWork } from "./createBackgroundWork.ts";
-import { createUpstreamClient, type UpstreamTimeouts } from "./createUpstreamClient.ts";
+import { createBackgroundWork } from "./http/createBackgroundWork.ts";
+import { createUpstreamClient, type UpstreamTimeouts } from "./upstream/createUpstreamClient.ts";
 import { WEBHOOK_PATH } from "./routes/webhooks.ts";
-import { MAX_UPLOAD_BODY_BYTES } from "./parseTicketUpload.ts";
+import { MAX_UPLOAD_BODY_BYTES } from "./upload/parseTicketUpload.ts";
 import type { Sandbox, SandboxOptions } from "./sandbox/createSandbox.ts";
 
 /** A running proxy (and, in sandbox mode, its simulator). */

@@ -1,7 +1,7 @@
 import express, { Router } from "express";
 import { z } from "zod";
-import { ApiError } from "../apiError.ts";
-import { MAX_TOKEN_TTL_SECONDS, isCustomerId, signCustomerToken } from "../identity.ts";
+import { ApiError } from "../http/apiError.ts";
+import { MAX_TOKEN_TTL_SECONDS, isCustomerId, signCustomerToken } from "../protection/identity.ts";
 
 export const DEMO_IDENTITY_PATH = "/demo/identity";
 const DEFAULT_TTL_SECONDS = 3600;

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Router } from "express";
-import { signCustomerToken } from "../identity.ts";
-import { embedPageCsp, embedPageHtml } from "../embedPageHtml.ts";
+import { signCustomerToken } from "../protection/identity.ts";
+import { embedPageCsp, embedPageHtml } from "./embedPageHtml.ts";
 
 const DEFAULT_CUSTOMER = "cus_demo_alice";
 const CUSTOMER_ID = /^[\w.:-]{1,128}$/;

@@ -1,6 +1,6 @@
 import { Router } from "express";
-import { ApiError } from "../apiError.ts";
-import type { UpstreamClient } from "../createUpstreamClient.ts";
+import { ApiError } from "../http/apiError.ts";
+import type { UpstreamClient } from "../upstream/createUpstreamClient.ts";
 
 /**
  * `GET /healthz` (the process serves) and `GET /readyz` (a Ripio token can be had, and the

@@ -6,7 +6,7 @@ import {
   TICKET_LIMITS,
   type PublicConfig,
 } from "../../contract/index.ts";
-import type { TicketsEnabledProbe } from "../createTicketsEnabledProbe.ts";
+import type { TicketsEnabledProbe } from "../upstream/createTicketsEnabledProbe.ts";
 
 /** `GET /api/config`: contract's limits, extensions and locales, and whether tickets are on. */
 export function createPublicConfigRouter(deps: { ticketsEnabled: TicketsEnabledProbe }): Router {

@@ -1,9 +1,9 @@
 import { Router, type Response } from "express";
 import { API, MAX_WAIT_SECONDS, isTerminal, type Ticket } from "../../contract/index.ts";
-import { ApiError } from "../apiError.ts";
-import type { TicketRefresher } from "../createTicketRefresher.ts";
-import { clientGone, customerIdOf } from "../requestContext.ts";
-import type { StoredTicket, TicketStore } from "../ticketStore.ts";
+import { ApiError } from "../http/apiError.ts";
+import type { TicketRefresher } from "../tickets/createTicketRefresher.ts";
+import { clientGone, customerIdOf } from "../http/requestContext.ts";
+import type { StoredTicket, TicketStore } from "../tickets/ticketStore.ts";
 
 /** During a long poll, Ripio is asked again this often, so it works without webhooks too. */
 const RECHECK_EVERY_MS = 5_000;

@@ -1,16 +1,16 @@
 import { Router, type Request, type Response } from "express";
 import { API, type Ticket } from "../../contract/index.ts";
-import { ApiError, apiErrorData, apiErrorFrom } from "../apiError.ts";
-import type { BackgroundWork } from "../createBackgroundWork.ts";
-import { createUploadSpool } from "../createUploadSpool.ts";
-import type { RateLimiter } from "../createRateLimiter.ts";
-import type { TicketsEnabledProbe } from "../createTicketsEnabledProbe.ts";
-import type { UpstreamClient } from "../createUpstreamClient.ts";
-import { drainRequest } from "../drainRequest.ts";
-import { MAX_UPLOAD_BODY_BYTES, parseTicketUpload } from "../parseTicketUpload.ts";
-import { clientGone, customerIdOf, localsOf } from "../requestContext.ts";
-import { ruleError } from "../ruleError.ts";
-import type { TicketStore } from "../ticketStore.ts";
+import { ApiError, apiErrorData, apiErrorFrom } from "../http/apiError.ts";
+import type { BackgroundWork } from "../http/createBackgroundWork.ts";
+import { createUploadSpool } from "../upload/createUploadSpool.ts";
+import type { RateLimiter } from "../protection/createRateLimiter.ts";
+import type { TicketsEnabledProbe } from "../upstream/createTicketsEnabledProbe.ts";
+import type { UpstreamClient } from "../upstream/createUpstreamClient.ts";
+import { drainRequest } from "../http/drainRequest.ts";
+import { MAX_UPLOAD_BODY_BYTES, parseTicketUpload } from "../upload/parseTicketUpload.ts";
+import { clientGone, customerIdOf, localsOf } from "../http/requestContext.ts";
+import { ruleError } from "../upload/ruleError.ts";
+import type { TicketStore } from "../tickets/ticketStore.ts";
 
 // Printable ASCII, as an HTTP header value is; a UUID fits with room to spare.
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;

@@ -1,8 +1,8 @@
 import express, { Router, type NextFunction, type Request, type Response } from "express";
 import { z } from "zod";
-import { localsOf } from "../requestContext.ts";
-import type { TicketStore } from "../ticketStore.ts";
-import { verifyWebhookSignature } from "../verifyWebhookSignature.ts";
+import { localsOf } from "../http/requestContext.ts";
+import type { TicketStore } from "../tickets/ticketStore.ts";
+import { verifyWebhookSignature } from "../protection/verifyWebhookSignature.ts";
 
 /** Ripio's webhook path on the proxy (registered with the sandbox in sandbox mode). */
 export const WEBHOOK_PATH = "/webhooks/ripio";

@@ -12,7 +12,7 @@ export {
   SANDBOX_WEBHOOK_SECRET,
 } from "./seeds.ts";
 export { RIPIO_PATHS } from "./ripioPaths.ts";
-export { WEBHOOK_SIGNATURE_HEADER, signWebhookBody } from "./createWebhookSender.ts";
+export { WEBHOOK_SIGNATURE_HEADER, signWebhookBody } from "./api/createWebhookSender.ts";
 export { RIPIO_ERRORS, type RipioErrorBody } from "./ripioError.ts";
 export type {
   FaultSpec,

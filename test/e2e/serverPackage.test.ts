@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { verifyCustomerToken } from "../../server/identity.ts";
+import { verifyCustomerToken } from "../../server/protection/identity.ts";
 
 const run = promisify(execFile);
 const SECRET = "a-host-backend-secret-of-32-chars!";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { request } from "undici";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config.ts";
-import { signCustomerToken } from "../../server/identity.ts";
+import { signCustomerToken } from "../../server/protection/identity.ts";
 import { createSandbox, type Sandbox } from "../../server/sandbox/createSandbox.ts";
 import {
   SANDBOX_CLIENT_ID,

@@ -1,6 +1,6 @@
 import { loadConfig } from "../../server/config.ts";
-import type { UpstreamTimeouts } from "../../server/createUpstreamClient.ts";
-import { signCustomerToken } from "../../server/identity.ts";
+import type { UpstreamTimeouts } from "../../server/upstream/createUpstreamClient.ts";
+import { signCustomerToken } from "../../server/protection/identity.ts";
 import { WEBHOOK_PATH } from "../../server/routes/webhooks.ts";
 import type {
   Sandbox,

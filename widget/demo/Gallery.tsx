@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type ReactElement } from "react";
-import { HelpWidget } from "../HelpWidget.tsx";
+import { HelpWidget } from "../app/HelpWidget.tsx";
 import { getMessages } from "../messages/index.ts";
 import { resolveLocale } from "../messages/resolveLocale.ts";
-import type { HelpWidgetOptions } from "../HelpWidgetOptions.ts";
+import type { HelpWidgetOptions } from "../app/HelpWidgetOptions.ts";
 import { stories, type Story } from "./stories.ts";
 import { applyScenario, demoToken } from "./sandboxApi.ts";
 import { createPlay } from "./play.ts";

@@ -1,5 +1,5 @@
 import type { ReactElement } from "react";
-import type { HelpWidgetOptions } from "../HelpWidgetOptions.ts";
+import type { HelpWidgetOptions } from "../app/HelpWidgetOptions.ts";
 
 /** What the controls panel overrides on the current story, live. */
 export type Controls = Partial<Pick<HelpWidgetOptions, "locale" | "theme" | "position">>;

@@ -1,6 +1,6 @@
 import { MIB, TICKET_LIMITS } from "../../contract/index.ts";
 import type { Messages } from "../messages/Messages.ts";
-import type { HelpWidgetOptions } from "../HelpWidgetOptions.ts";
+import type { HelpWidgetOptions } from "../app/HelpWidgetOptions.ts";
 import type { FaultSpec, ScenarioPatch } from "./sandboxApi.ts";
 import { sampleFile, type Play } from "./play.ts";
 

@@ -1,4 +1,4 @@
-import type { HelpWidgetOptions } from "../HelpWidgetOptions.ts";
+import type { HelpWidgetOptions } from "../app/HelpWidgetOptions.ts";
 
 /** What `RipioHelp.mount()` returns: the host page's remote control for one widget. */
 export interface WidgetHandle {

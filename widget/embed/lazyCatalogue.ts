@@ -7,9 +7,9 @@ import type { Messages } from "../messages/Messages.ts";
  * the bytes every visitor who opens help pays for. `loadMessages` runs before rendering.
  */
 const importers: Record<Locale, () => Promise<Messages>> = {
-  en: () => import("../messages/en.ts").then((m) => m.en),
-  es: () => import("../messages/es.ts").then((m) => m.es),
-  pt: () => import("../messages/pt.ts").then((m) => m.pt),
+  en: () => import("../messages/locales/en.ts").then((m) => m.en),
+  es: () => import("../messages/locales/es.ts").then((m) => m.es),
+  pt: () => import("../messages/locales/pt.ts").then((m) => m.pt),
 };
 const loaded: Partial<Record<Locale, Messages>> = {};
 

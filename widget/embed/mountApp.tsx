@@ -4,10 +4,10 @@
  */
 import { createRoot } from "react-dom/client";
 import { useState, type ReactElement } from "react";
-import { HelpWidgetView } from "../HelpWidgetView.tsx";
-import { widgetCss } from "../styles.ts";
+import { HelpWidgetView } from "../app/HelpWidgetView.tsx";
+import { widgetCss } from "../shell/styles.ts";
 import { injectStyles } from "./injectStyles.ts";
-import type { HelpWidgetOptions } from "../HelpWidgetOptions.ts";
+import type { HelpWidgetOptions } from "../app/HelpWidgetOptions.ts";
 import type { MountApp } from "./embedTypes.ts";
 import { resolveLocale } from "../messages/resolveLocale.ts";
 import { loadMessages } from "./lazyCatalogue.ts";

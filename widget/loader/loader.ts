@@ -4,7 +4,7 @@
  * only when the user shows intent (hover or focus prefetches, click loads). A failure
  * to load shows a retry and never throws into the host page.
  */
-import type { HelpWidgetOptions } from "../HelpWidgetOptions.ts";
+import type { HelpWidgetOptions } from "../app/HelpWidgetOptions.ts";
 import type { MountApp, QueuedHandle, RipioHelpGlobal, WidgetHandle } from "../embed/embedTypes.ts";
 import { launcherMessages } from "./launcherMessages.ts";
 import { loaderCss } from "./loaderCss.ts";

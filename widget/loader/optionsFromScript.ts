@@ -1,4 +1,4 @@
-import type { HelpWidgetOptions } from "../HelpWidgetOptions.ts";
+import type { HelpWidgetOptions } from "../app/HelpWidgetOptions.ts";
 
 type Theme = NonNullable<HelpWidgetOptions["theme"]>;
 type Position = NonNullable<HelpWidgetOptions["position"]>;

@@ -1,8 +1,8 @@
 import type { Locale } from "../../contract/index.ts";
 import type { Messages } from "./Messages.ts";
-import { en } from "./en.ts";
-import { es } from "./es.ts";
-import { pt } from "./pt.ts";
+import { en } from "./locales/en.ts";
+import { es } from "./locales/es.ts";
+import { pt } from "./locales/pt.ts";
 
 const CATALOGUE: Record<Locale, Messages> = { en, es, pt };
 

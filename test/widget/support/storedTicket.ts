@@ -1,5 +1,5 @@
 import type { Ticket } from "../../../contract/index.ts";
-import { customerKeyFromToken } from "../../../widget/customerKeyFromToken.ts";
+import { customerKeyFromToken } from "../../../widget/identity/customerKeyFromToken.ts";
 
 /** Puts a "last ticket" in sessionStorage the way the widget keeps it across a reload. */
 export function storeLastTicket(

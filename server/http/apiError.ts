@@ -1,0 +1,72 @@
+import {
+  ERROR_HTTP_STATUS,
+  type ErrorBody,
+  type ErrorCode,
+  type TicketField,
+} from "../../contract/index.ts";
+
+/** What an ApiError carries besides its code; every part is safe to show a browser. */
+export interface ApiErrorOptions {
+  field?: TicketField;
+  /** Sent as `Retry-After` (seconds). */
+  retryAfterSeconds?: number;
+  cause?: unknown;
+}
+
+/** The one error the proxy answers with: a code from contract/, its HTTP status, a message. */
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  readonly status: number;
+  readonly field: TicketField | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options: ApiErrorOptions = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.status = ERROR_HTTP_STATUS[code];
+    this.field = options.field;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+
+  /** The JSON body of DESIGN.md: `{"error": {code, message, field?}}`. */
+  toBody(): ErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.field === undefined ? {} : { field: this.field }),
+      },
+    };
+  }
+}
+
+/** The serializable part of an ApiError (what a shared store can keep for a waiting duplicate). */
+export interface ApiErrorData {
+  code: ErrorCode;
+  message: string;
+  field?: TicketField;
+  retryAfterSeconds?: number;
+}
+
+/** ApiError → plain data. */
+export function apiErrorData(error: ApiError): ApiErrorData {
+  return {
+    code: error.code,
+    message: error.message,
+    ...(error.field === undefined ? {} : { field: error.field }),
+    ...(error.retryAfterSeconds === undefined
+      ? {}
+      : { retryAfterSeconds: error.retryAfterSeconds }),
+  };
+}
+
+/** Plain data → ApiError. */
+export function apiErrorFrom(data: ApiErrorData): ApiError {
+  const options: ApiErrorOptions = {};
+  if (data.field !== undefined) options.field = data.field;
+  if (data.retryAfterSeconds !== undefined) options.retryAfterSeconds = data.retryAfterSeconds;
+  return new ApiError(data.code, data.message, options);
+}

@@ -1,0 +1,50 @@
+import type { NextFunction, Request, Response } from "express";
+import { ApiError } from "./apiError.ts";
+import { drainRequest } from "./drainRequest.ts";
+import { ClientAbortError } from "./ClientAbortError.ts";
+import { localsOf } from "./requestContext.ts";
+
+/** Body parsers' errors carry an HTTP status and a `type` such as "entity.too.large". */
+function isClientError(error: unknown): error is { status: number; message: string } {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === "number" && status >= 400 && status < 500;
+}
+
+/**
+ * The one error handler: ApiError → its status and `{"error": {code, message, field?}}`
+ * (+ Retry-After); a body parser's 4xx → MALFORMED_REQUEST; anything else is a defect,
+ * logged with its stack and answered 500 UPSTREAM_ERROR without details. The unread rest of
+ * the body is drained so the client can read the answer.
+ */
+export function errorHandler(
+  error: unknown,
+  req: Request,
+  res: Response,
+  _next: NextFunction,
+): void {
+  const { log } = localsOf(res);
+  if (error instanceof ClientAbortError || res.headersSent || req.socket.destroyed) {
+    log.info({ reason: error instanceof Error ? error.message : String(error) }, "client left");
+    if (res.headersSent && !res.writableEnded) res.destroy();
+    return;
+  }
+  let apiError: ApiError;
+  let status: number;
+  if (error instanceof ApiError) {
+    apiError = error;
+    status = error.status;
+  } else if (isClientError(error)) {
+    apiError = new ApiError("MALFORMED_REQUEST", "The request body could not be read.");
+    status = apiError.status;
+  } else {
+    log.error({ err: error }, "unexpected error");
+    apiError = new ApiError("UPSTREAM_ERROR", "Something went wrong in the help proxy.");
+    status = 500;
+  }
+  localsOf(res).errorCode = apiError.code;
+  if (apiError.retryAfterSeconds !== undefined) {
+    res.setHeader("Retry-After", String(apiError.retryAfterSeconds));
+  }
+  res.status(status).setHeader("Cache-Control", "no-store").json(apiError.toBody());
+  drainRequest(req);
+}

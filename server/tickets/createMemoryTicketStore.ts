@@ -1,0 +1,174 @@
+import { isTerminal, type Ticket } from "../../contract/index.ts";
+import type { ApiErrorData } from "../http/apiError.ts";
+import type {
+  IdempotentOutcome,
+  IdempotencyClaim,
+  StoredTicket,
+  TicketStore,
+} from "./ticketStore.ts";
+
+/** Times to live; the defaults suit one proxy process. */
+export interface MemoryTicketStoreOptions {
+  now?: () => number;
+  /** How long a ticket's owner and status are kept (a returning user may look it up). */
+  ticketTtlMs?: number;
+  /** DESIGN.md: the same key within 24 h gives the same ticket. */
+  idempotencyTtlMs?: number;
+  /** A running claim older than this is presumed dead (its request never finished). */
+  runningTtlMs?: number;
+}
+
+const HOUR = 60 * 60 * 1000;
+const SWEEP_EVERY_MS = 60_000;
+
+type IdempotencyEntry =
+  | { state: "running"; expiresAt: number; waiters: Set<(outcome: IdempotentOutcome) => void> }
+  | { state: "done"; expiresAt: number; ticket: Ticket };
+
+/** The in-memory TicketStore: one process, swept lazily (no timers to leak). */
+export function createMemoryTicketStore(options: MemoryTicketStoreOptions = {}): TicketStore {
+  const now = options.now ?? Date.now;
+  const ticketTtl = options.ticketTtlMs ?? 7 * 24 * HOUR;
+  const idempotencyTtl = options.idempotencyTtlMs ?? 24 * HOUR;
+  const runningTtl = options.runningTtlMs ?? 15 * 60_000;
+  const tickets = new Map<string, StoredTicket & { expiresAt: number }>();
+  const keys = new Map<string, IdempotencyEntry>();
+  const listeners = new Map<string, Set<() => void>>();
+  let lastSweep = now();
+
+  function sweep(): void {
+    const t = now();
+    if (t - lastSweep < SWEEP_EVERY_MS) return;
+    lastSweep = t;
+    for (const [id, ticket] of tickets) if (ticket.expiresAt <= t) tickets.delete(id);
+    for (const [key, entry] of keys) if (entry.expiresAt <= t) keys.delete(key);
+  }
+
+  const live = (ticketId: string) => {
+    const ticket = tickets.get(ticketId);
+    return ticket && ticket.expiresAt > now() ? ticket : undefined;
+  };
+  const publicTicket = ({ ticketId, status, issueKey }: Ticket): Ticket => ({
+    ticketId,
+    status,
+    issueKey,
+  });
+
+  function firstClaim(mapKey: string, entry: Extract<IdempotencyEntry, { state: "running" }>) {
+    let settled = false;
+    const settle = (outcome: IdempotentOutcome): void => {
+      if (settled) return;
+      settled = true;
+      if (keys.get(mapKey) === entry) {
+        if (outcome.ok)
+          keys.set(mapKey, {
+            state: "done",
+            ticket: outcome.ticket,
+            expiresAt: now() + idempotencyTtl,
+          });
+        else keys.delete(mapKey);
+      }
+      for (const wake of entry.waiters) wake(outcome);
+    };
+    return {
+      kind: "first" as const,
+      complete: async (ticket: Ticket) => settle({ ok: true, ticket: publicTicket(ticket) }),
+      fail: async (error: ApiErrorData | null) => settle({ ok: false, error }),
+    };
+  }
+
+  return {
+    async recordTicket(ticket, ownerCustomerId) {
+      sweep();
+      tickets.set(ticket.ticketId, {
+        ...publicTicket(ticket),
+        ownerCustomerId,
+        updatedAt: now(),
+        expiresAt: now() + ticketTtl,
+      });
+    },
+
+    async getTicket(ticketId) {
+      const ticket = live(ticketId);
+      if (!ticket) return null;
+      const { expiresAt: _, ...stored } = ticket;
+      return stored;
+    },
+
+    async applyStatus(ticketId, status, issueKey) {
+      const ticket = live(ticketId);
+      if (!ticket || isTerminal(ticket.status)) return false;
+      const key = status === "CREATED" ? issueKey : null;
+      if (ticket.status === status && ticket.issueKey === key) return false;
+      // Strictly increasing, so `since` in waitForChange never misses a change in the same ms.
+      Object.assign(ticket, {
+        status,
+        issueKey: key,
+        updatedAt: Math.max(now(), ticket.updatedAt + 1),
+      });
+      for (const wake of listeners.get(ticketId) ?? []) wake();
+      return true;
+    },
+
+    waitForChange(ticketId, { timeoutMs, since, signal }) {
+      return new Promise<boolean>((resolve) => {
+        if (signal?.aborted) return resolve(false);
+        const current = live(ticketId);
+        if (since !== undefined && current && current.updatedAt > since) return resolve(true);
+        const set = listeners.get(ticketId) ?? new Set();
+        listeners.set(ticketId, set);
+        const done = (changed: boolean) => () => {
+          clearTimeout(timer);
+          signal?.removeEventListener("abort", onAbort);
+          set.delete(onChange);
+          if (set.size === 0 && listeners.get(ticketId) === set) listeners.delete(ticketId);
+          resolve(changed);
+        };
+        const onChange = done(true);
+        const onAbort = done(false);
+        const timer = setTimeout(done(false), timeoutMs);
+        set.add(onChange);
+        signal?.addEventListener("abort", onAbort, { once: true });
+      });
+    },
+
+    async beginIdempotent(customerId, key): Promise<IdempotencyClaim> {
+      sweep();
+      // NUL cannot occur in a header value, so the pair cannot collide with another.
+      const mapKey = `${customerId}\u0000${key}`;
+      const entry = keys.get(mapKey);
+      if (entry && entry.expiresAt > now()) {
+        if (entry.state === "done") {
+          return {
+            kind: "existing",
+            ticket: publicTicket(live(entry.ticket.ticketId) ?? entry.ticket),
+          };
+        }
+        return {
+          kind: "running",
+          wait: (signal) =>
+            new Promise<IdempotentOutcome>((resolve, reject) => {
+              const onAbort = (): void => {
+                entry.waiters.delete(wake);
+                reject(signal?.reason);
+              };
+              const wake = (outcome: IdempotentOutcome): void => {
+                signal?.removeEventListener("abort", onAbort);
+                resolve(outcome);
+              };
+              if (signal?.aborted) return onAbort();
+              entry.waiters.add(wake);
+              signal?.addEventListener("abort", onAbort, { once: true });
+            }),
+        };
+      }
+      const running: IdempotencyEntry = {
+        state: "running",
+        expiresAt: now() + runningTtl,
+        waiters: new Set(),
+      };
+      keys.set(mapKey, running);
+      return firstClaim(mapKey, running);
+    },
+  };
+}

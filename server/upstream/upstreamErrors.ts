@@ -1,0 +1,120 @@
+// Every assumption about what Ripio's error answers mean lives here (see ripio-api.md).
+import { ApiError } from "../http/apiError.ts";
+
+/** Ripio's error codes the proxy reacts to. 20062 and 20063 are assumed (not published). */
+export const RIPIO_CODES = {
+  validation: 20000,
+  parse: 20001,
+  ticketsDisabled: 20061,
+  customerNotFound: 20062,
+  customerEmailMissing: 20063,
+  notAuthenticated: 40001,
+} as const;
+
+/** What the proxy reads of a non-2xx Ripio answer: `{code, type, detail: {message}, status}`. */
+export interface UpstreamFailure {
+  status: number;
+  code: number | null;
+  type: string | null;
+  message: string | null;
+  /** From the `Retry-After` header, in whole seconds. */
+  retryAfterSeconds: number | null;
+}
+
+const DEFAULT_RETRY_AFTER_SECONDS = 5;
+const MAX_RETRY_AFTER_SECONDS = 300;
+
+/** `Retry-After` as seconds (delta or HTTP date), clamped to 1 … 300; null when absent or bad. */
+export function parseRetryAfter(value: string | string[] | undefined, now: number): number | null {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (raw === undefined || raw.trim() === "") return null;
+  const seconds = /^\d+$/.test(raw.trim()) ? Number(raw) : (Date.parse(raw) - now) / 1000;
+  if (!Number.isFinite(seconds)) return null;
+  return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, Math.ceil(seconds)));
+}
+
+/** Reads Ripio's error shape out of whatever JSON came (or did not). */
+export function readFailure(
+  status: number,
+  json: unknown,
+  retryAfterSeconds: number | null,
+): UpstreamFailure {
+  const body = typeof json === "object" && json !== null ? (json as Record<string, unknown>) : {};
+  const detail =
+    typeof body.detail === "object" && body.detail !== null
+      ? (body.detail as Record<string, unknown>)
+      : {};
+  return {
+    status,
+    code: typeof body.code === "number" ? body.code : null,
+    type: typeof body.type === "string" ? body.type : null,
+    message: typeof detail.message === "string" ? detail.message : null,
+    retryAfterSeconds,
+  };
+}
+
+/**
+ * True when Ripio refused our bearer token: 401, or 403 with an authentication code
+ * (4xxxx; Ripio answers missing credentials with 403/40001). Only 20061 means "not enabled".
+ */
+export function isAuthFailure(failure: UpstreamFailure): boolean {
+  if (failure.status === 401) return true;
+  if (failure.status !== 403 || failure.code === RIPIO_CODES.ticketsDisabled) return false;
+  return failure.code !== null && failure.code >= 40_000 && failure.code < 50_000;
+}
+
+/** True when `failure` is Ripio saying tickets are off for this account (403/20061). */
+export function isTicketsDisabled(failure: UpstreamFailure): boolean {
+  return failure.status === 403 && failure.code === RIPIO_CODES.ticketsDisabled;
+}
+
+/** Ripio is down, slow or throttling us: 503 UPSTREAM_UNAVAILABLE with a Retry-After. */
+export function unavailable(message: string, retryAfterSeconds: number | null, cause?: unknown) {
+  return new ApiError("UPSTREAM_UNAVAILABLE", message, {
+    retryAfterSeconds: retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS,
+    cause,
+  });
+}
+
+/**
+ * Maps a Ripio failure to the proxy's answer. `defect` is true for answers the proxy should
+ * have prevented (400/20000 and the like): they are logged as bugs, not as Ripio's trouble.
+ */
+export function mapFailure(failure: UpstreamFailure): { error: ApiError; defect: boolean } {
+  const { status, code, type } = failure;
+  if (isTicketsDisabled(failure)) {
+    const error = new ApiError(
+      "TICKETS_DISABLED",
+      "Support tickets are not enabled for this account.",
+    );
+    return { error, defect: false };
+  }
+  if (
+    status === 400 &&
+    (code === RIPIO_CODES.customerNotFound || type === "CustomerNotFoundException")
+  ) {
+    return {
+      error: new ApiError("CUSTOMER_NOT_FOUND", "Ripio does not know this customer."),
+      defect: false,
+    };
+  }
+  if (
+    status === 400 &&
+    (code === RIPIO_CODES.customerEmailMissing || type === "CustomerEmailMissingException")
+  ) {
+    const error = new ApiError(
+      "CUSTOMER_EMAIL_MISSING",
+      "This customer has no email on file at Ripio.",
+    );
+    return { error, defect: false };
+  }
+  if (status === 429 || status === 408 || status >= 500) {
+    const what = status === 429 ? "Ripio is rate limiting us" : `Ripio answered ${status}`;
+    return {
+      error: unavailable(`${what}; try again shortly.`, failure.retryAfterSeconds),
+      defect: false,
+    };
+  }
+  const error = new ApiError("UPSTREAM_ERROR", "Ripio answered something the proxy cannot use.");
+  return { error, defect: true };
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { ApiClientError } from "../../../widget/api/ApiClientError.ts";
+import { createApiClient } from "../../../widget/api/createApiClient.ts";
+import { buildFile } from "../support/buildFile.ts";
+import { serverPerTest } from "../support/testServer.ts";
+
+const server = serverPerTest();
+
+describe("the API client against the real proxy", () => {
+  it("when the same draft is sent twice with its idempotency key, then one ticket exists and both answers name it", async () => {
+    const token = await server.current.tokenFor("cus_demo_alice");
+    const client = createApiClient({ apiBase: server.current.url, getToken: async () => token });
+    const submission = {
+      summary: "Once",
+      description: "Sent twice after a lost answer.",
+      files: [buildFile("a.png", { type: "image/png" })],
+      idempotencyKey: "draft-key-1",
+    };
+    const first = await client.submitTicket(submission);
+    const second = await client.submitTicket(submission);
+    expect(second.ticketId).toBe(first.ticketId);
+    expect(await server.tickets()).toHaveLength(1);
+  });
+
+  it("when the status is asked with a wait, then the answer comes as soon as the ticket is registered", async () => {
+    await server.current.sandbox.control.setScenario({ processingDelayMs: 60_000 });
+    const token = await server.current.tokenFor("cus_demo_alice");
+    const client = createApiClient({ apiBase: server.current.url, getToken: async () => token });
+    const { ticketId } = await client.submitTicket({
+      summary: "Long poll",
+      description: "Held until registered.",
+      files: [],
+      idempotencyKey: "wait-key",
+    });
+    const started = Date.now();
+    const answer = client.getTicket(ticketId, { waitSeconds: 20 });
+    setTimeout(() => void server.current.sandbox.control.completeTicket(ticketId, "CREATED"), 400);
+    expect(await answer).toMatchObject({ ticketId, status: "CREATED" });
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it("when another customer asks for a ticket, then it is not found", async () => {
+    const alice = await server.current.tokenFor("cus_demo_alice");
+    const bob = await server.current.tokenFor("cus_demo_bob");
+    const asAlice = createApiClient({ apiBase: server.current.url, getToken: async () => alice });
+    const asBob = createApiClient({ apiBase: server.current.url, getToken: async () => bob });
+    const { ticketId } = await asAlice.submitTicket({
+      summary: "Mine",
+      description: "Alice's ticket.",
+      files: [],
+      idempotencyKey: "alice-key",
+    });
+    await expect(asBob.getTicket(ticketId)).rejects.toMatchObject({
+      code: "TICKET_NOT_FOUND",
+      status: 404,
+    });
+  });
+
+  it("when the proxy cannot be reached, then the error is NETWORK_ERROR", async () => {
+    const client = createApiClient({ apiBase: "http://127.0.0.1:9", getToken: async () => "t" });
+    const error = await client
+      .submitTicket({ summary: "s", description: "d", files: [], idempotencyKey: "k" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiClientError);
+    expect(error).toMatchObject({ code: "NETWORK_ERROR", status: 0 });
+  });
+});

@@ -1,0 +1,128 @@
+import {
+  API,
+  MAX_WAIT_SECONDS,
+  ticketPath,
+  type PublicConfig,
+  type Ticket,
+} from "../../contract/index.ts";
+import { ApiClientError, isAbortError } from "./ApiClientError.ts";
+import { parseErrorAnswer } from "./parseErrorAnswer.ts";
+import { parseTicket } from "./parseTicket.ts";
+import { xhrPostForm, type RawAnswer, type UploadProgressEvent } from "./xhrPostForm.ts";
+
+/**
+ * Gives the customer token for a request: the current one, or (with `fresh`) a new one
+ * after the proxy said IDENTITY_EXPIRED. `null` when there is none to give.
+ */
+export type GetToken = (fresh: boolean) => Promise<string | null>;
+
+/** What a ticket is made of when sent. */
+export interface TicketSubmission {
+  summary: string;
+  description: string;
+  files: readonly File[];
+  /** Belongs to the draft, so a retry after a lost answer gets the same ticket. */
+  idempotencyKey: string;
+  onProgress?: (event: UploadProgressEvent) => void;
+  signal?: AbortSignal;
+}
+
+/** The proxy's API as the widget uses it. */
+export interface ApiClient {
+  submitTicket(submission: TicketSubmission): Promise<Ticket>;
+  getTicket(
+    ticketId: string,
+    options?: { waitSeconds?: number; signal?: AbortSignal },
+  ): Promise<Ticket>;
+  getConfig(options?: { signal?: AbortSignal }): Promise<PublicConfig>;
+}
+
+function unreadable(status: number): ApiClientError {
+  return new ApiClientError({ code: "UPSTREAM_ERROR", status, message: "Unreadable answer" });
+}
+
+function ticketFrom(answer: RawAnswer): Ticket {
+  if (answer.status < 200 || answer.status > 299) {
+    throw parseErrorAnswer(answer.status, answer.text, answer.retryAfter);
+  }
+  const ticket = parseTicket(answer.text);
+  if (!ticket) throw unreadable(answer.status);
+  return ticket;
+}
+
+async function fetchAnswer(url: string, init: RequestInit): Promise<RawAnswer> {
+  try {
+    const response = await fetch(url, { ...init, cache: "no-store" });
+    const text = await response.text();
+    return { status: response.status, text, retryAfter: response.headers.get("Retry-After") };
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    throw new ApiClientError({ code: "NETWORK_ERROR", status: 0, message: String(error) });
+  }
+}
+
+/**
+ * The widget's client for the proxy. Sends tickets with XMLHttpRequest (upload progress),
+ * reads status and config with fetch, and on IDENTITY_EXPIRED asks `getToken` for a fresh
+ * token once and repeats the request once, so the user never sees a token expire.
+ */
+export function createApiClient(options: { apiBase?: string; getToken: GetToken }): ApiClient {
+  const base = (options.apiBase ?? "").replace(/\/+$/, "");
+  const { getToken } = options;
+
+  async function withIdentity(send: (headers: Record<string, string>) => Promise<RawAnswer>) {
+    const headersFor = (token: string | null): Record<string, string> =>
+      token ? { [API.customerTokenHeader]: token } : {};
+    const token = await getToken(false);
+    const answer = await send(headersFor(token));
+    if (answer.status !== 401) return answer;
+    if (parseErrorAnswer(answer.status, answer.text, null).code !== "IDENTITY_EXPIRED") {
+      return answer;
+    }
+    const fresh = await getToken(true).catch(() => null);
+    if (!fresh || fresh === token) return answer;
+    return send(headersFor(fresh));
+  }
+
+  return {
+    async submitTicket(submission) {
+      const { files, idempotencyKey, onProgress, signal } = submission;
+      const answer = await withIdentity((identity) => {
+        // Built per attempt, so the repeat after IDENTITY_EXPIRED sends exactly the same.
+        const body = new FormData();
+        body.append(API.fields.summary, submission.summary.trim());
+        body.append(API.fields.description, submission.description.trim());
+        for (const file of files) body.append(API.fields.attachments, file, file.name);
+        const headers = { ...identity, [API.idempotencyKeyHeader]: idempotencyKey };
+        return xhrPostForm(`${base}${API.tickets}`, body, headers, {
+          ...(onProgress ? { onProgress } : {}),
+          ...(signal ? { signal } : {}),
+        });
+      });
+      return ticketFrom(answer);
+    },
+
+    async getTicket(ticketId, { waitSeconds = 0, signal } = {}) {
+      const wait = Math.min(Math.max(0, Math.floor(waitSeconds)), MAX_WAIT_SECONDS);
+      const url = `${base}${ticketPath(ticketId)}${wait > 0 ? `?wait=${wait}` : ""}`;
+      const answer = await withIdentity((headers) =>
+        fetchAnswer(url, { headers, ...(signal ? { signal } : {}) }),
+      );
+      return ticketFrom(answer);
+    },
+
+    async getConfig({ signal } = {}) {
+      const answer = await withIdentity((headers) =>
+        fetchAnswer(`${base}${API.config}`, { headers, ...(signal ? { signal } : {}) }),
+      );
+      if (answer.status !== 200) {
+        throw parseErrorAnswer(answer.status, answer.text, answer.retryAfter);
+      }
+      try {
+        return JSON.parse(answer.text) as PublicConfig;
+      } catch {
+        throw unreadable(answer.status);
+      }
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { Ticket } from "../../contract/index.ts";
+import { useStoredValue } from "../storage/useStoredValue.ts";
+
+/** The ticket last sent from this tab, and what it said (for "Try again" after a reload). */
+export interface LastTicketRecord {
+  ticket: Ticket;
+  summary: string;
+  description: string;
+  /** How many files went with it: files do not survive a reload and must be re-added. */
+  fileCount: number;
+}
+
+function isRecord(value: unknown): value is LastTicketRecord {
+  const record = value as Partial<LastTicketRecord> | null;
+  const ticket = record?.ticket as Partial<Ticket> | undefined;
+  return (
+    typeof ticket?.ticketId === "string" &&
+    (ticket.status === "PENDING" || ticket.status === "CREATED" || ticket.status === "FAILED") &&
+    (ticket.issueKey === null || typeof ticket.issueKey === "string") &&
+    typeof record?.summary === "string" &&
+    typeof record.description === "string" &&
+    typeof record.fileCount === "number"
+  );
+}
+
+/** The last ticket of `customerKey` in sessionStorage, so a reload follows it again. */
+export function useLastTicket(
+  customerKey: string | null,
+): [LastTicketRecord | null, (next: LastTicketRecord | null) => void] {
+  return useStoredValue(customerKey === null ? null : `last/${customerKey}`, isRecord);
+}
