@@ -13,7 +13,7 @@ function isClientError(error: unknown): error is { status: number; message: stri
 /**
  * The one error handler: ApiError → its status and `{"error": {code, message, field?}}`
  * (+ Retry-After); a body parser's 4xx → MALFORMED_REQUEST; anything else is a defect,
- * logged with its stack and answered 500 UPSTREAM_ERROR without details. The unread rest of
+ * logged with its stack and answered 500 INTERNAL_ERROR without details. The unread rest of
  * the body is drained so the client can read the answer.
  */
 export function errorHandler(
@@ -29,22 +29,18 @@ export function errorHandler(
     return;
   }
   let apiError: ApiError;
-  let status: number;
   if (error instanceof ApiError) {
     apiError = error;
-    status = error.status;
   } else if (isClientError(error)) {
     apiError = new ApiError("MALFORMED_REQUEST", "The request body could not be read.");
-    status = apiError.status;
   } else {
     log.error({ err: error }, "unexpected error");
-    apiError = new ApiError("UPSTREAM_ERROR", "Something went wrong in the help proxy.");
-    status = 500;
+    apiError = new ApiError("INTERNAL_ERROR", "Something went wrong in the help proxy.");
   }
   localsOf(res).errorCode = apiError.code;
   if (apiError.retryAfterSeconds !== undefined) {
     res.setHeader("Retry-After", String(apiError.retryAfterSeconds));
   }
-  res.status(status).setHeader("Cache-Control", "no-store").json(apiError.toBody());
+  res.status(apiError.status).setHeader("Cache-Control", "no-store").json(apiError.toBody());
   drainRequest(req);
 }

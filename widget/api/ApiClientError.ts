@@ -27,6 +27,21 @@ export class ApiClientError extends Error {
   }
 }
 
+// Answers that may well be different a moment later: the connection, the proxy or Ripio may
+// recover. Not: a rule, the identity, or a ticket that is not ours — asking again gets the same.
+const TRANSIENT_CODES: ReadonlySet<ClientErrorCode> = new Set<ClientErrorCode>([
+  "NETWORK_ERROR",
+  "RATE_LIMITED",
+  "UPSTREAM_UNAVAILABLE",
+  "UPSTREAM_ERROR",
+  "INTERNAL_ERROR",
+]);
+
+/** True when trying the same request again later may succeed. */
+export function isTransientCode(code: ClientErrorCode): boolean {
+  return TRANSIENT_CODES.has(code);
+}
+
 /** True for the rejection of a request that was cancelled on purpose. */
 export function isAbortError(error: unknown): boolean {
   // By name, not `instanceof Error`: a DOMException from another realm (an iframe, a

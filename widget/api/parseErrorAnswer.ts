@@ -13,6 +13,7 @@ function codeForBareStatus(status: number): ApiClientError["code"] {
   if (status === 0) return "NETWORK_ERROR";
   if (status === 429) return "RATE_LIMITED";
   if (status === 502 || status === 503 || status === 504) return "UPSTREAM_UNAVAILABLE";
+  if (status === 500) return "INTERNAL_ERROR";
   return "UPSTREAM_ERROR";
 }
 

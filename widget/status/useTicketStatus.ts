@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { MAX_WAIT_SECONDS, isTerminal, type Ticket } from "../../contract/index.ts";
-import { ApiClientError } from "../api/ApiClientError.ts";
+import { ApiClientError, isTransientCode } from "../api/ApiClientError.ts";
 import type { ApiClient } from "../api/createApiClient.ts";
 import { usePageVisible } from "./usePageVisible.ts";
 
@@ -18,13 +18,10 @@ export function backoffDelay(attempt: number): number {
   return Math.min(1000 * 2 ** attempt, 10_000);
 }
 
-// Worth asking again: the connection, the proxy or Ripio may recover. Not: the ticket is
-// not ours or the identity is gone; asking again would get the same answer.
+// Worth asking again when the answer is transient; not when the ticket is not ours or the
+// identity is gone (asking again would get the same answer).
 function isTransient(error: unknown): boolean {
-  if (!(error instanceof ApiClientError)) return true;
-  return ["NETWORK_ERROR", "RATE_LIMITED", "UPSTREAM_UNAVAILABLE", "UPSTREAM_ERROR"].includes(
-    error.code,
-  );
+  return !(error instanceof ApiClientError) || isTransientCode(error.code);
 }
 
 /** What is known of a followed ticket. */

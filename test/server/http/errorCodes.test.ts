@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ERROR_CODES, MIB, TICKET_LIMITS, type ErrorCode } from "../../../contract/index.ts";
 import { exeBytes, pngBytes } from "../../support/files.ts";
@@ -96,6 +98,19 @@ const scenarios: Record<ErrorCode, () => Promise<ProxyAnswer>> = {
     // A 400 the proxy cannot explain: a rule it should have enforced, i.e. a defect.
     server.sandbox.control.addFault({ target: "tickets", mode: "status", status: 400 });
     return post();
+  },
+  INTERNAL_ERROR: async () => {
+    // A defect of the proxy's own: here, an upload spool folder that does not exist.
+    const broken = await startTestServer({ tmpDir: join(tmpdir(), "ripio-no-such-folder", "x") });
+    try {
+      return await postTicket(
+        broken.url,
+        await broken.tokenFor("cus_demo_alice"),
+        ticketParts({ files: [{ name: "shot.png", bytes: pngBytes(2048) }] }),
+      );
+    } finally {
+      await broken.close();
+    }
   },
 };
 

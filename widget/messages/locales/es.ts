@@ -90,5 +90,7 @@ export const es: Messages = {
     UPSTREAM_UNAVAILABLE:
       "El servicio de soporte no responde en este momento. Inténtalo de nuevo en un rato.",
     UPSTREAM_ERROR: "El servicio de soporte respondió con un error. Inténtalo de nuevo en un rato.",
+    INTERNAL_ERROR:
+      "Algo falló de nuestro lado. Aquí no se perdió nada; inténtalo de nuevo en un rato.",
   },
 };

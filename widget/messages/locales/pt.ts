@@ -89,5 +89,7 @@ export const pt: Messages = {
     UPSTREAM_UNAVAILABLE:
       "O serviço de suporte não está respondendo agora. Tente de novo daqui a pouco.",
     UPSTREAM_ERROR: "O serviço de suporte respondeu com um erro. Tente de novo daqui a pouco.",
+    INTERNAL_ERROR:
+      "Algo deu errado do nosso lado. Nada foi perdido aqui; tente de novo daqui a pouco.",
   },
 };
