@@ -101,7 +101,11 @@ export default defineConfig(({ command, mode }) => ({
         test: {
           name: "node",
           environment: "node",
-          include: ["test/contract/**/*.test.ts", "test/server/**/*.test.ts"],
+          include: [
+            "test/contract/**/*.test.ts",
+            "test/server/**/*.test.ts",
+            "test/lint/**/*.test.ts",
+          ],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

@@ -26,7 +26,7 @@ export function useCustomerKey(tokens: TokenSource, canFetch: boolean): string |
   useEffect(() => {
     if (known || !canFetch) return;
     let live = true;
-    tokens
+    void tokens
       .get()
       .then((token) => customerKeyFromToken(token) ?? UNKNOWN_CUSTOMER)
       .catch(() => UNKNOWN_CUSTOMER)

@@ -67,7 +67,9 @@ describe("upload progress (XMLHttpRequest upload events)", () => {
   it("when a send is retried after a network error, then it carries the same Idempotency-Key", async () => {
     const { user, xhr } = await startSending();
     const key = xhr.headers["Idempotency-Key"];
-    act(() => xhr.dispatchEvent(new Event("error")));
+    await act(() => {
+      xhr.dispatchEvent(new Event("error"));
+    });
     expect(await screen.findByText(en.networkError)).toBeInTheDocument();
     expect(screen.getByRole("textbox", { name: "Summary" })).toHaveValue("Upload");
     await user.click(screen.getByRole("button", { name: en.retry }));
