@@ -40,7 +40,13 @@ const LAYERS = {
     "server/sandbox",
   ],
   // The simulator is a separate service: nothing of the proxy; its API never imports control.
-  "server/sandbox": ["contract", "server/sandbox/api", "server/sandbox/control"],
+  // Its entry (main.ts) reads SANDBOX_PORT through the one config module.
+  "server/sandbox": [
+    "contract",
+    "server/config.ts",
+    "server/sandbox/api",
+    "server/sandbox/control",
+  ],
   "server/sandbox/api": ["contract", "server/sandbox"],
   "server/sandbox/control": ["contract", "server/sandbox", "server/sandbox/api"],
   // The widget, lowest first.

@@ -193,3 +193,24 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     notices,
   };
 }
+
+/** Settings of `npm run sandbox`, the simulator alone (DESIGN.md: `SANDBOX_PORT`). */
+export interface SandboxConfig {
+  port: number;
+}
+
+const SANDBOX_ENV = z.object({
+  /** Where the simulator listens on 127.0.0.1; default 8788 (the proxy's default + 1). */
+  SANDBOX_PORT: optional(integer(0, 65_535)),
+});
+
+/** Reads and checks the simulator's environment; throws a ConfigError naming a bad key. */
+export function loadSandboxConfig(env: Record<string, string | undefined>): SandboxConfig {
+  const parsed = SANDBOX_ENV.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({ key: String(issue.path[0]), message: issue.message })),
+    );
+  }
+  return { port: parsed.data.SANDBOX_PORT ?? 8788 };
+}

@@ -1,13 +1,14 @@
 // Entry point of `npm run sandbox`: the only file here with side effects.
+import { ConfigError, loadSandboxConfig } from "../config.ts";
 import { createSandbox } from "./createSandbox.ts";
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_CUSTOMERS } from "./seeds.ts";
 
-const DEFAULT_PORT = 8788;
-
-const rawPort = process.env.SANDBOX_PORT ?? String(DEFAULT_PORT);
-const port = Number(rawPort);
-if (!/^\d+$/.test(rawPort) || port > 65_535) {
-  console.error(`SANDBOX_PORT must be a port number (0–65535), got ${JSON.stringify(rawPort)}.`);
+let port: number;
+try {
+  port = loadSandboxConfig(process.env).port;
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
   process.exit(1);
 }
 
