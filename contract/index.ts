@@ -25,10 +25,11 @@ export {
 } from "./fileTypes.ts";
 export { sanitizeFileName } from "./fileName.ts";
 export {
-  validateTicket,
   checkSummary,
   checkDescription,
   checkFile,
+  judgeFiles,
   type FileFacts,
-  type Violation,
-} from "./validateTicket.ts";
+  type FileRuleCode,
+  type OwnFileRuleCode,
+} from "./ticketRules.ts";
