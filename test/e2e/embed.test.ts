@@ -1,7 +1,13 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import {
+  devices,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from "playwright-core";
 import { TICKET_LIMITS } from "../../contract/index.ts";
 import { getMessages } from "../../widget/messages/index.ts";
 import { startTestServer } from "../support/startTestServer.ts";
@@ -72,6 +78,32 @@ async function fillTicket(summary: string, description: string): Promise<void> {
 
 async function waitForText(text: string | RegExp, timeout = 20_000): Promise<void> {
   await page.getByText(text).first().waitFor({ state: "visible", timeout });
+}
+
+/** The inherited text properties the host page sets loudly, at their plain values. */
+const PLAIN_TEXT: Record<string, string> = {
+  letterSpacing: "normal",
+  wordSpacing: "0px",
+  textTransform: "none",
+  fontStyle: "normal",
+  fontVariantCaps: "normal",
+  textIndent: "0px",
+  textShadow: "none",
+};
+
+/** The computed PLAIN_TEXT properties of an element (runs in the page). */
+function inheritedText(element: Element): Record<string, string> {
+  const style = getComputedStyle(element) as unknown as Record<string, string>;
+  const names = [
+    "letterSpacing",
+    "wordSpacing",
+    "textTransform",
+    "fontStyle",
+    "fontVariantCaps",
+    "textIndent",
+    "textShadow",
+  ];
+  return Object.fromEntries(names.map((name) => [name, style[name] ?? ""]));
 }
 
 describe("the script-tag embed on a host page", () => {
@@ -192,11 +224,38 @@ describe("the script-tag embed on a host page", () => {
   }
 
   it("when the host page has loud CSS, then none of it reaches the widget and the widget's does not leak out", async () => {
-    await openWidget();
+    await page.goto(`${server.url}/embed.html`);
+    // The loader's launcher, before the app exists, and the app's widget once open.
+    const loaderLauncher = page.getByRole("button", { name: "Help" });
+    expect(await loaderLauncher.evaluate(inheritedText)).toEqual(PLAIN_TEXT);
+    await loaderLauncher.click();
+    await page.getByRole("dialog", { name: "Contact support" }).waitFor();
+    for (const element of [
+      page.getByRole("heading", { name: en.dialogTitle }),
+      page.getByText(en.intro),
+      page.getByLabel("Summary"),
+      page.getByRole("button", { name: "Send" }),
+      page.getByRole("button", { name: "Help" }),
+    ]) {
+      expect(await element.evaluate(inheritedText)).toEqual(PLAIN_TEXT);
+    }
     const summaryFont = await page
       .getByLabel("Summary")
       .evaluate((el) => getComputedStyle(el).fontFamily);
     expect(summaryFont).not.toMatch(/Comic Sans/i);
+    // The loader's stylesheet shares the shadow root: its launcher rules stay on its launcher.
+    const closeShadow = await page
+      .getByRole("button", { name: en.close })
+      .evaluate((el) => getComputedStyle(el).boxShadow);
+    expect(closeShadow).toBe("none");
+
+    // The page itself is as loud as it says (else the checks above prove nothing).
+    const hostText = await page
+      .getByRole("heading", { name: /Your orders/i })
+      .evaluate(inheritedText);
+    for (const [property, plain] of Object.entries(PLAIN_TEXT)) {
+      expect(hostText[property], property).not.toBe(plain);
+    }
     const hostButton = page.getByRole("button", { name: "Host page button" });
     expect(await hostButton.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
       "rgb(255, 105, 180)",

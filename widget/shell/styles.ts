@@ -55,6 +55,13 @@ const dark = `
 /** The widget's stylesheet (scoped by `:host` and `rhw-` classes). */
 export const widgetCss = `
 :host { all: initial; }
+/*
+ * The page's own rules reach the host element and beat :host, and what they set there is
+ * inherited into the shadow tree (letter-spacing, font-style, text-transform, line-height,
+ * cursor…). So the widget's root starts from initial values for every property but the
+ * custom ones (theming) and direction (set by dir), and sets back what it needs below.
+ */
+.rhw-root { all: initial; display: block; }
 .rhw-root, .rhw-root *, .rhw-root *::before, .rhw-root *::after { box-sizing: border-box; }
 .rhw-root [hidden] { display: none !important; }
 
