@@ -286,6 +286,88 @@ describe("the script-tag embed on a host page", () => {
   });
 });
 
+/** True when every point of `target`'s box (centre and near its corners) hits `target` itself. */
+function unobstructed(target: Element): boolean {
+  const box = target.getBoundingClientRect();
+  const root = target.getRootNode() as Document | ShadowRoot;
+  const inset = 3;
+  const points: [number, number][] = [
+    [box.left + box.width / 2, box.top + box.height / 2],
+    [box.left + inset, box.top + inset],
+    [box.right - inset, box.top + inset],
+    [box.left + inset, box.bottom - inset],
+    [box.right - inset, box.bottom - inset],
+  ];
+  return points.every(([x, y]) => {
+    const hit = root.elementFromPoint(x, y);
+    return hit !== null && (hit === target || target.contains(hit));
+  });
+}
+
+/** What of ours covers a grid over the whole viewport: "dialog" where it is the dialog. */
+function coverOfViewport(dialog: Element): string[] {
+  const root = dialog.getRootNode() as ShadowRoot;
+  const cover = new Set<string>();
+  for (let x = 5; x < innerWidth; x += 40) {
+    for (let y = 5; y < innerHeight; y += 40) {
+      const hit = root.elementFromPoint(x, y);
+      cover.add(hit && dialog.contains(hit) ? "dialog" : (hit?.outerHTML.slice(0, 60) ?? "none"));
+    }
+  }
+  return [...cover];
+}
+
+async function withinViewport(locator: Locator, viewport: { width: number; height: number }) {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error("not rendered");
+  return (
+    box.x >= 0 &&
+    box.y >= 0 &&
+    box.x + box.width <= viewport.width &&
+    box.y + box.height <= viewport.height
+  );
+}
+
+describe("on a phone (iPhone 13 in Chromium, 390 × 664)", () => {
+  it("when /embed.html is opened, then nothing scrolls sideways, the launcher is on screen, and the open dialog fills the screen with nothing of ours over it", async () => {
+    const phone = devices["iPhone 13"];
+    // Reduced motion: the dialog is where it ends up at once, not rising into place.
+    const mobile = await browser.newContext({ ...phone, reducedMotion: "reduce" });
+    try {
+      const tab = await mobile.newPage();
+      await tab.goto(`${server.url}/embed.html`);
+      const launcher = tab.getByRole("button", { name: "Help" });
+      await launcher.waitFor();
+      const pageWidth = (): Promise<number> =>
+        tab.evaluate(() => document.documentElement.scrollWidth);
+      expect(await pageWidth(), "the host page scrolls sideways").toBe(phone.viewport.width);
+      expect(await withinViewport(launcher, phone.viewport)).toBe(true);
+
+      await launcher.tap();
+      const dialog = tab.getByRole("dialog", { name: "Contact support" });
+      await dialog.waitFor();
+      expect(await dialog.boundingBox()).toEqual({ x: 0, y: 0, ...phone.viewport });
+      expect(await dialog.evaluate(coverOfViewport)).toEqual(["dialog"]);
+      // The dropzone is the box around its text.
+      const dropzone = await tab
+        .getByText(en.dropzoneText)
+        .evaluateHandle((text) => text.parentElement ?? text);
+      await dropzone.evaluate((zone) => zone.scrollIntoView({ block: "nearest" }));
+      expect(await dropzone.evaluate(unobstructed)).toBe(true);
+      const send = tab.getByRole("button", { name: "Send" });
+      await send.scrollIntoViewIfNeeded();
+      expect(await send.evaluate(unobstructed)).toBe(true);
+      expect(await pageWidth()).toBe(phone.viewport.width);
+
+      // Closed again, the launcher is back where the user left it.
+      await tab.getByRole("button", { name: en.close }).tap();
+      expect(await withinViewport(launcher, phone.viewport)).toBe(true);
+    } finally {
+      await mobile.close();
+    }
+  });
+});
+
 describe("the JS API", () => {
   it("when two widgets are mounted inline and then unmounted, then they work apart and leave no DOM behind", async () => {
     const token = await server.tokenFor("cus_demo_bob");

@@ -116,6 +116,8 @@ export const widgetCss = `
 .rhw-root[data-position="bottom-left"] .rhw-dialog { right: auto; left: var(--_offset); }
 @media (max-width: 480px) {
   .rhw-dialog { inset: 0; width: 100%; max-height: none; border-radius: 0; border: 0; }
+  /* The open dialog fills the screen: nothing of ours may sit over it, the launcher included. */
+  .rhw-dialog:not([hidden]) ~ .rhw-launcher { display: none; }
 }
 .rhw-inline { width: 100%; }
 
