@@ -21,6 +21,9 @@ export interface FormStart {
   filesLost: boolean;
 }
 
+/** The form at mount: the stored draft's text, nothing sent on its own. */
+const FIRST_FORM: FormStart = { generation: 0, seed: null, autoSubmit: false, filesLost: false };
+
 /** One customer's way through a ticket: the draft and its files, sending, then its fate. */
 export interface TicketFlow {
   draft: TicketDraft;
@@ -59,20 +62,10 @@ export function useTicketFlow(
   const host = useLatest(callbacks);
   // Files cannot be stored; those of the ticket just sent stay here for "Try again".
   const sentFiles = useRef<{ ticketId: string; files: readonly File[] } | null>(null);
-  const [form, setForm] = useState<FormStart>({
-    generation: 0,
-    seed: null,
-    autoSubmit: false,
-    filesLost: false,
-  });
+  const [form, setForm] = useState(FIRST_FORM);
   const startForm = useCallback(
     (start: Partial<Omit<FormStart, "generation">> = {}) =>
-      setForm((f) => ({
-        generation: f.generation + 1,
-        seed: start.seed ?? null,
-        autoSubmit: start.autoSubmit ?? false,
-        filesLost: start.filesLost ?? false,
-      })),
+      setForm((f) => ({ ...FIRST_FORM, ...start, generation: f.generation + 1 })),
     [],
   );
 
