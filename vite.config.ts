@@ -129,6 +129,8 @@ export default defineConfig(({ command, mode }) => ({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // expect.poll gives up after 1 s by default: too soon on a busy machine.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -11,7 +11,13 @@ export interface Ticket {
 }
 
 /** The form fields a ticket is about; `attachments` are the files. */
-export type TicketField = "summary" | "description" | "attachments";
+export const TICKET_FIELDS = ["summary", "description", "attachments"] as const;
+export type TicketField = (typeof TICKET_FIELDS)[number];
+
+/** True when `value` names one of the ticket's fields (for answers parsed from the network). */
+export function isTicketField(value: unknown): value is TicketField {
+  return (TICKET_FIELDS as readonly unknown[]).includes(value);
+}
 
 /** Every error answer of the proxy. */
 export interface ErrorBody {
@@ -35,8 +41,6 @@ export interface PublicConfig {
   };
   allowedExtensions: readonly string[];
 }
-
-export const TERMINAL_STATUSES: readonly TicketStatus[] = ["CREATED", "FAILED"];
 
 /** True once a ticket's status can no longer change. */
 export function isTerminal(status: TicketStatus): boolean {

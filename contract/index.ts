@@ -3,8 +3,9 @@ export { countChars, maxUtf8Bytes } from "./text.ts";
 export { ERROR_HTTP_STATUS, ERROR_CODES, isErrorCode, type ErrorCode } from "./errorCodes.ts";
 export {
   API,
-  TERMINAL_STATUSES,
+  TICKET_FIELDS,
   isTerminal,
+  isTicketField,
   ticketPath,
   type Ticket,
   type TicketStatus,
@@ -24,10 +25,11 @@ export {
 } from "./fileTypes.ts";
 export { sanitizeFileName } from "./fileName.ts";
 export {
-  validateTicket,
   checkSummary,
   checkDescription,
   checkFile,
+  judgeFiles,
   type FileFacts,
-  type Violation,
-} from "./validateTicket.ts";
+  type FileRuleCode,
+  type OwnFileRuleCode,
+} from "./ticketRules.ts";

@@ -9,13 +9,23 @@ export interface EmbedPageParams {
 const escapeAttr = (value: string): string =>
   value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-// The host's own CSS clashes on purpose: loud fonts, colours and sizes on every element,
-// so that any leak into (or out of) the widget's shadow root shows.
+// The host's own CSS clashes on purpose: loud fonts, colours, sizes and inherited text
+// properties on every element (the widget's host element included), so that any leak into
+// (or out of) the widget's shadow root shows. Loud, but responsive like a real site: on a
+// phone nothing is wider than the screen, so the fixed launcher stays in view.
 const HOST_CSS = `
-* { font-family: "Comic Sans MS", cursive !important; color: #8b0000; letter-spacing: 1px; }
-body { background: #fffbe6; margin: 0; padding: 24px 40px; font-size: 22px; }
+* {
+  font-family: "Comic Sans MS", cursive !important; color: #8b0000; letter-spacing: 1px;
+  word-spacing: 6px; font-style: italic; font-variant: small-caps; text-indent: 8px;
+  text-shadow: 1px 1px 0 #f9c; line-height: 2.2; cursor: crosshair;
+}
+body {
+  background: #fffbe6; margin: 0; padding: 24px clamp(12px, 5vw, 40px); font-size: 22px;
+  text-transform: uppercase; text-align: right;
+}
 button { background: hotpink; border: 6px dotted lime; padding: 30px; font-size: 30px; }
 input, textarea { border: 5px dashed orange; font-size: 40px; }
+button, input, textarea { max-width: 100%; box-sizing: border-box; }
 div { margin: 12px; }
 [role="dialog"] { transform: rotate(3deg); }
 `;

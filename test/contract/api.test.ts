@@ -3,9 +3,9 @@ import {
   API,
   ERROR_CODES,
   ERROR_HTTP_STATUS,
-  TERMINAL_STATUSES,
   isErrorCode,
   isTerminal,
+  isTicketField,
   ticketPath,
 } from "../../contract/index.ts";
 
@@ -14,7 +14,6 @@ describe("ticket statuses", () => {
     expect(isTerminal("PENDING")).toBe(false);
     expect(isTerminal("CREATED")).toBe(true);
     expect(isTerminal("FAILED")).toBe(true);
-    expect(TERMINAL_STATUSES).toEqual(["CREATED", "FAILED"]);
   });
 });
 
@@ -44,6 +43,17 @@ describe("error codes", () => {
     expect(isErrorCode("TICKET_NOT_FOUND")).toBe(true);
     for (const value of ["ticket_not_found", "toString", "", 404, null, undefined]) {
       expect(isErrorCode(value)).toBe(false);
+    }
+  });
+});
+
+describe("isTicketField", () => {
+  it("when a value comes from the network, then only the ticket's field names pass", () => {
+    for (const field of ["summary", "description", "attachments"]) {
+      expect(isTicketField(field)).toBe(true);
+    }
+    for (const value of ["Summary", "customerId", "", null, 1]) {
+      expect(isTicketField(value)).toBe(false);
     }
   });
 });

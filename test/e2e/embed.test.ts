@@ -1,7 +1,13 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import {
+  devices,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from "playwright-core";
 import { TICKET_LIMITS } from "../../contract/index.ts";
 import { getMessages } from "../../widget/messages/index.ts";
 import { startTestServer } from "../support/startTestServer.ts";
@@ -72,6 +78,32 @@ async function fillTicket(summary: string, description: string): Promise<void> {
 
 async function waitForText(text: string | RegExp, timeout = 20_000): Promise<void> {
   await page.getByText(text).first().waitFor({ state: "visible", timeout });
+}
+
+/** The inherited text properties the host page sets loudly, at their plain values. */
+const PLAIN_TEXT: Record<string, string> = {
+  letterSpacing: "normal",
+  wordSpacing: "0px",
+  textTransform: "none",
+  fontStyle: "normal",
+  fontVariantCaps: "normal",
+  textIndent: "0px",
+  textShadow: "none",
+};
+
+/** The computed PLAIN_TEXT properties of an element (runs in the page). */
+function inheritedText(element: Element): Record<string, string> {
+  const style = getComputedStyle(element) as unknown as Record<string, string>;
+  const names = [
+    "letterSpacing",
+    "wordSpacing",
+    "textTransform",
+    "fontStyle",
+    "fontVariantCaps",
+    "textIndent",
+    "textShadow",
+  ];
+  return Object.fromEntries(names.map((name) => [name, style[name] ?? ""]));
 }
 
 describe("the script-tag embed on a host page", () => {
@@ -192,11 +224,38 @@ describe("the script-tag embed on a host page", () => {
   }
 
   it("when the host page has loud CSS, then none of it reaches the widget and the widget's does not leak out", async () => {
-    await openWidget();
+    await page.goto(`${server.url}/embed.html`);
+    // The loader's launcher, before the app exists, and the app's widget once open.
+    const loaderLauncher = page.getByRole("button", { name: "Help" });
+    expect(await loaderLauncher.evaluate(inheritedText)).toEqual(PLAIN_TEXT);
+    await loaderLauncher.click();
+    await page.getByRole("dialog", { name: "Contact support" }).waitFor();
+    for (const element of [
+      page.getByRole("heading", { name: en.dialogTitle }),
+      page.getByText(en.intro),
+      page.getByLabel("Summary"),
+      page.getByRole("button", { name: "Send" }),
+      page.getByRole("button", { name: "Help" }),
+    ]) {
+      expect(await element.evaluate(inheritedText)).toEqual(PLAIN_TEXT);
+    }
     const summaryFont = await page
       .getByLabel("Summary")
       .evaluate((el) => getComputedStyle(el).fontFamily);
     expect(summaryFont).not.toMatch(/Comic Sans/i);
+    // The loader's stylesheet shares the shadow root: its launcher rules stay on its launcher.
+    const closeShadow = await page
+      .getByRole("button", { name: en.close })
+      .evaluate((el) => getComputedStyle(el).boxShadow);
+    expect(closeShadow).toBe("none");
+
+    // The page itself is as loud as it says (else the checks above prove nothing).
+    const hostText = await page
+      .getByRole("heading", { name: /Your orders/i })
+      .evaluate(inheritedText);
+    for (const [property, plain] of Object.entries(PLAIN_TEXT)) {
+      expect(hostText[property], property).not.toBe(plain);
+    }
     const hostButton = page.getByRole("button", { name: "Host page button" });
     expect(await hostButton.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
       "rgb(255, 105, 180)",
@@ -224,6 +283,88 @@ describe("the script-tag embed on a host page", () => {
     expect(chunks).toEqual([]);
     await page.getByRole("button", { name: "Help" }).hover();
     await expect.poll(() => chunks.length).toBeGreaterThan(0);
+  });
+});
+
+/** True when every point of `target`'s box (centre and near its corners) hits `target` itself. */
+function unobstructed(target: Element): boolean {
+  const box = target.getBoundingClientRect();
+  const root = target.getRootNode() as Document | ShadowRoot;
+  const inset = 3;
+  const points: [number, number][] = [
+    [box.left + box.width / 2, box.top + box.height / 2],
+    [box.left + inset, box.top + inset],
+    [box.right - inset, box.top + inset],
+    [box.left + inset, box.bottom - inset],
+    [box.right - inset, box.bottom - inset],
+  ];
+  return points.every(([x, y]) => {
+    const hit = root.elementFromPoint(x, y);
+    return hit !== null && (hit === target || target.contains(hit));
+  });
+}
+
+/** What of ours covers a grid over the whole viewport: "dialog" where it is the dialog. */
+function coverOfViewport(dialog: Element): string[] {
+  const root = dialog.getRootNode() as ShadowRoot;
+  const cover = new Set<string>();
+  for (let x = 5; x < innerWidth; x += 40) {
+    for (let y = 5; y < innerHeight; y += 40) {
+      const hit = root.elementFromPoint(x, y);
+      cover.add(hit && dialog.contains(hit) ? "dialog" : (hit?.outerHTML.slice(0, 60) ?? "none"));
+    }
+  }
+  return [...cover];
+}
+
+async function withinViewport(locator: Locator, viewport: { width: number; height: number }) {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error("not rendered");
+  return (
+    box.x >= 0 &&
+    box.y >= 0 &&
+    box.x + box.width <= viewport.width &&
+    box.y + box.height <= viewport.height
+  );
+}
+
+describe("on a phone (iPhone 13 in Chromium, 390 × 664)", () => {
+  it("when /embed.html is opened, then nothing scrolls sideways, the launcher is on screen, and the open dialog fills the screen with nothing of ours over it", async () => {
+    const phone = devices["iPhone 13"];
+    // Reduced motion: the dialog is where it ends up at once, not rising into place.
+    const mobile = await browser.newContext({ ...phone, reducedMotion: "reduce" });
+    try {
+      const tab = await mobile.newPage();
+      await tab.goto(`${server.url}/embed.html`);
+      const launcher = tab.getByRole("button", { name: "Help" });
+      await launcher.waitFor();
+      const pageWidth = (): Promise<number> =>
+        tab.evaluate(() => document.documentElement.scrollWidth);
+      expect(await pageWidth(), "the host page scrolls sideways").toBe(phone.viewport.width);
+      expect(await withinViewport(launcher, phone.viewport)).toBe(true);
+
+      await launcher.tap();
+      const dialog = tab.getByRole("dialog", { name: "Contact support" });
+      await dialog.waitFor();
+      expect(await dialog.boundingBox()).toEqual({ x: 0, y: 0, ...phone.viewport });
+      expect(await dialog.evaluate(coverOfViewport)).toEqual(["dialog"]);
+      // The dropzone is the box around its text.
+      const dropzone = await tab
+        .getByText(en.dropzoneText)
+        .evaluateHandle((text) => text.parentElement ?? text);
+      await dropzone.evaluate((zone) => zone.scrollIntoView({ block: "nearest" }));
+      expect(await dropzone.evaluate(unobstructed)).toBe(true);
+      const send = tab.getByRole("button", { name: "Send" });
+      await send.scrollIntoViewIfNeeded();
+      expect(await send.evaluate(unobstructed)).toBe(true);
+      expect(await pageWidth()).toBe(phone.viewport.width);
+
+      // Closed again, the launcher is back where the user left it.
+      await tab.getByRole("button", { name: en.close }).tap();
+      expect(await withinViewport(launcher, phone.viewport)).toBe(true);
+    } finally {
+      await mobile.close();
+    }
   });
 });
 

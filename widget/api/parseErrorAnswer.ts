@@ -1,11 +1,5 @@
-import { isErrorCode, type TicketField } from "../../contract/index.ts";
+import { isErrorCode, isTicketField } from "../../contract/index.ts";
 import { ApiClientError } from "./ApiClientError.ts";
-
-const FIELDS: readonly string[] = ["summary", "description", "attachments"];
-
-function isTicketField(value: unknown): value is TicketField {
-  return typeof value === "string" && FIELDS.includes(value);
-}
 
 // An answer without our error body came from something in between (a load balancer, a
 // captive portal): judge it by its status alone.

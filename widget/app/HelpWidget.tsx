@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { createPortal } from "react-dom";
 import { HelpWidgetView, type HelpWidgetViewProps } from "./HelpWidgetView.tsx";
 import { widgetCss } from "../shell/styles.ts";
-import { canAdoptStyles, useShadowStyles } from "../shell/useShadowStyles.ts";
+import { useShadowStyles } from "../shell/useShadowStyles.ts";
 
 /** Props of the public React component: the options plus open state (see HelpWidgetOptions). */
 export type HelpWidgetProps = HelpWidgetViewProps;
@@ -39,21 +39,12 @@ export function HelpWidget(props: HelpWidgetProps) {
   const host = target ? targetHost : ownHost;
   const [root, setRoot] = useState<ShadowRoot | null>(null);
   useEffect(() => setRoot(host ? shadowOf(host) : null), [host]);
-  const adopt = canAdoptStyles();
-  useShadowStyles(root, widgetCss, adopt);
+  useShadowStyles(root, widgetCss, nonce);
 
   return (
     <>
       {target ? null : <div className="ripio-help-widget" ref={setOwnHost} />}
-      {root
-        ? createPortal(
-            <>
-              {adopt ? null : <style nonce={nonce}>{widgetCss}</style>}
-              <HelpWidgetView {...props} />
-            </>,
-            root,
-          )
-        : null}
+      {root ? createPortal(<HelpWidgetView {...props} />, root) : null}
     </>
   );
 }

@@ -1,6 +1,13 @@
 import { useCallback, useMemo, useRef, useState } from "react";
-import { judgeFiles, type Attachment } from "./judgeFiles.ts";
+import { judgeFiles } from "../../contract/index.ts";
 import type { FileRejectionCode } from "../messages/index.ts";
+
+/** A file the user offered, attached or refused (a refused one is listed, never sent). */
+export interface Attachment {
+  id: string;
+  file: File;
+  rejection: FileRejectionCode | null;
+}
 
 /** The files of the draft: attached ones (sent) and refused ones (listed with a reason). */
 export interface Attachments {
@@ -19,23 +26,36 @@ export interface Attachments {
 const attachedFiles = (items: readonly Attachment[]): File[] =>
   items.filter((item) => item.rejection === null).map((item) => item.file);
 
-/** The draft's files, in memory: a File cannot be kept in sessionStorage. */
+/**
+ * The draft's files, in memory: a File cannot be kept in sessionStorage. Each file is
+ * judged once, when added, by the contract's rules (type, size, then the count and total
+ * left); a refused one is listed and never sent, so nothing judges the sent files again.
+ */
 export function useAttachments(): Attachments {
   const [items, setItems] = useState<readonly Attachment[]>([]);
   // Judging needs the latest list even when two adds come in one tick (drop, then paste).
   const latest = useRef(items);
+  // Ids only tell this widget's rows apart (React keys, remove), so the hook owns the counter.
+  const lastId = useRef(0);
   const update = useCallback((next: readonly Attachment[]) => {
     latest.current = next;
     setItems(next);
   }, []);
+  const judge = useCallback((attached: readonly File[], incoming: readonly File[]) => {
+    const verdicts = judgeFiles(incoming, attached);
+    return incoming.map((file, i): Attachment => {
+      lastId.current += 1;
+      return { id: `file-${lastId.current}`, file, rejection: verdicts[i] ?? null };
+    });
+  }, []);
 
   const add = useCallback(
     (incoming: readonly File[]) => {
-      const judged = judgeFiles(attachedFiles(latest.current), incoming);
+      const judged = judge(attachedFiles(latest.current), incoming);
       update([...latest.current, ...judged]);
       return judged;
     },
-    [update],
+    [judge, update],
   );
   const remove = useCallback(
     (id: string) => update(latest.current.filter((item) => item.id !== id)),
@@ -46,7 +66,7 @@ export function useAttachments(): Attachments {
       update(latest.current.map((item) => (item.id === id ? { ...item, rejection: code } : item))),
     [update],
   );
-  const reset = useCallback((files: readonly File[]) => update(judgeFiles([], files)), [update]);
+  const reset = useCallback((files: readonly File[]) => update(judge([], files)), [judge, update]);
 
   const files = useMemo(() => attachedFiles(items), [items]);
   return { items, files, add, remove, refuse, reset };

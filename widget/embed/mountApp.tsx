@@ -6,7 +6,7 @@ import { createRoot } from "react-dom/client";
 import { useState, type ReactElement } from "react";
 import { HelpWidgetView } from "../app/HelpWidgetView.tsx";
 import { widgetCss } from "../shell/styles.ts";
-import { injectStyles } from "./injectStyles.ts";
+import { injectStyles } from "../shell/injectStyles.ts";
 import type { HelpWidgetOptions } from "../app/HelpWidgetOptions.ts";
 import type { MountApp } from "./embedTypes.ts";
 import { resolveLocale } from "../messages/resolveLocale.ts";

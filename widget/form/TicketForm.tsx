@@ -13,7 +13,7 @@ import { AttachmentsField } from "../attachments/AttachmentsField.tsx";
 import { ErrorNotice } from "../ui/ErrorNotice.tsx";
 import { errorText } from "../messages/index.ts";
 import { TextField } from "./TextField.tsx";
-import { ticketResolver, type TicketFormContext, type TicketFormValues } from "./ticketResolver.ts";
+import { ticketResolver, type TicketFormValues } from "./ticketResolver.ts";
 import { UploadProgress } from "./UploadProgress.tsx";
 import type { Attachments } from "../attachments/useAttachments.ts";
 import { useMessages } from "../messages/useMessages.ts";
@@ -44,12 +44,10 @@ export function TicketForm(props: {
   const { attachments, sendState, onDraftChange, onSend } = props;
   const fileRefusal = useFileRefusal(attachments);
   const sending = sendState.phase === "sending";
-  const context: TicketFormContext = { files: attachments.files };
-  const { register, handleSubmit, control, formState, setError, setFocus, watch, clearErrors } =
-    useForm<TicketFormValues, TicketFormContext>({
+  const { register, handleSubmit, control, formState, setError, setFocus, watch } =
+    useForm<TicketFormValues>({
       defaultValues: props.initial,
       resolver: ticketResolver,
-      context,
       mode: "onTouched",
     });
   const summary = useWatch({ control, name: "summary" });
@@ -110,10 +108,7 @@ export function TicketForm(props: {
     checkDescription(description) === "DESCRIPTION_TOO_LONG" ? "DESCRIPTION_TOO_LONG" : null;
   const refused = sendState.phase === "refused" && !sendState.error.field ? sendState.error : null;
   // Any change to the files answers the previous complaint about them.
-  const filesChanged = (): void => {
-    fileRefusal.clear();
-    clearErrors("root.attachments");
-  };
+  const filesChanged = (): void => fileRefusal.clear();
 
   return (
     <form
@@ -160,9 +155,7 @@ export function TicketForm(props: {
             attachments.remove(id);
           },
         }}
-        error={
-          fileRefusal.text ?? fieldError(formState.errors.root?.["attachments"]?.message, null)
-        }
+        error={fileRefusal.text}
         disabled={sending}
         pasteRoot={props.pasteRoot}
       />

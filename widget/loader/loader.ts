@@ -9,7 +9,7 @@ import type { MountApp, QueuedHandle, RipioHelpGlobal, WidgetHandle } from "../e
 import { launcherMessages } from "./launcherMessages.ts";
 import { loaderCss } from "./loaderCss.ts";
 import { optionsFromScript } from "./optionsFromScript.ts";
-import { injectStyles } from "../embed/injectStyles.ts";
+import { injectStyles } from "../shell/injectStyles.ts";
 import { resolveLocale } from "../messages/resolveLocale.ts";
 
 /** The app chunk's path relative to this script, written in at build time. */

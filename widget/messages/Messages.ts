@@ -56,6 +56,8 @@ export interface Messages {
   cancel: string;
   cancelled: string;
   retry: string;
+  /** The loader's line when the form could not be loaded (beside Retry). */
+  loadFailed: string;
   resumeNeedsFiles: string;
 
   statusPending: string;

@@ -55,6 +55,13 @@ const dark = `
 /** The widget's stylesheet (scoped by `:host` and `rhw-` classes). */
 export const widgetCss = `
 :host { all: initial; }
+/*
+ * The page's own rules reach the host element and beat :host, and what they set there is
+ * inherited into the shadow tree (letter-spacing, font-style, text-transform, line-height,
+ * cursor…). So the widget's root starts from initial values for every property but the
+ * custom ones (theming) and direction (set by dir), and sets back what it needs below.
+ */
+.rhw-root { all: initial; display: block; }
 .rhw-root, .rhw-root *, .rhw-root *::before, .rhw-root *::after { box-sizing: border-box; }
 .rhw-root [hidden] { display: none !important; }
 
@@ -109,6 +116,8 @@ export const widgetCss = `
 .rhw-root[data-position="bottom-left"] .rhw-dialog { right: auto; left: var(--_offset); }
 @media (max-width: 480px) {
   .rhw-dialog { inset: 0; width: 100%; max-height: none; border-radius: 0; border: 0; }
+  /* The open dialog fills the screen: nothing of ours may sit over it, the launcher included. */
+  .rhw-dialog:not([hidden]) ~ .rhw-launcher { display: none; }
 }
 .rhw-inline { width: 100%; }
 

@@ -24,8 +24,8 @@ function isTransient(error: unknown): boolean {
   return !(error instanceof ApiClientError) || isTransientCode(error.code);
 }
 
-/** What is known of a followed ticket. */
-export interface TicketStatus {
+/** What is known of a followed ticket (the hook's answer; the status itself is `ticket.status`). */
+export interface FollowedTicket {
   ticket: Ticket | null;
   /** Asking failed and is being retried with backoff. */
   trouble: boolean;
@@ -38,7 +38,7 @@ export interface TicketStatus {
  * answers PENDING, falling back to polling with backoff (1 s → 10 s) when answers come back
  * unheld or fail. Paused while the page is hidden (an in-flight request is cancelled).
  */
-export function useTicketStatus(client: ApiClient, ticket: Ticket | null): TicketStatus {
+export function useTicketStatus(client: ApiClient, ticket: Ticket | null): FollowedTicket {
   const visible = usePageVisible();
   const queryClient = useQueryClient();
   const unheld = useRef(0);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import { MIB, TICKET_LIMITS } from "../../../contract/index.ts";
 import { fill, formatBytes, getMessages, limitValues } from "../../../widget/messages/index.ts";
-import { buildFile } from "../support/buildFile.ts";
+import { buildFile } from "../support/builders.ts";
 import { dropFiles, pasteFiles } from "../support/dropFiles.ts";
 import { renderWidget } from "../support/renderWidget.tsx";
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { screen } from "@testing-library/react";
 import { getMessages } from "../../../widget/messages/index.ts";
-import { buildFile } from "../support/buildFile.ts";
-import { fakeToken } from "../support/fakeToken.ts";
+import { buildFile, buildTicket, fakeToken } from "../support/builders.ts";
 import { renderWidget } from "../support/renderWidget.tsx";
 import { storeLastTicket } from "../support/storedTicket.ts";
 
@@ -61,7 +60,7 @@ describe("the draft (kept per customer in sessionStorage)", () => {
 describe("the last ticket after a reload", () => {
   it("when a CREATED ticket was stored, then it shows again with its issueKey and the email note", () => {
     const token = fakeToken("cus_test");
-    storeLastTicket(token, { ticketId: "t-1", status: "CREATED", issueKey: "SUP-1001" });
+    storeLastTicket(token, buildTicket({ status: "CREATED" }));
     renderWidget({ customerToken: token });
     const status = screen.getByRole("status");
     expect(status).toHaveTextContent(en.statusCreated);
@@ -72,7 +71,7 @@ describe("the last ticket after a reload", () => {
 
   it("when Send another is pressed, then an empty form comes back with focus on Summary", async () => {
     const token = fakeToken("cus_test");
-    storeLastTicket(token, { ticketId: "t-1", status: "CREATED", issueKey: "SUP-1001" });
+    storeLastTicket(token, buildTicket({ status: "CREATED" }));
     const { user } = renderWidget({ customerToken: token });
     await user.click(screen.getByRole("button", { name: en.sendAnother }));
     expect(screen.getByRole("textbox", { name: "Summary" })).toHaveFocus();
@@ -84,7 +83,7 @@ describe("the last ticket after a reload", () => {
     const token = fakeToken("cus_test");
     storeLastTicket(
       token,
-      { ticketId: "t-2", status: "FAILED", issueKey: null },
+      buildTicket({ ticketId: "t-2", status: "FAILED" }),
       { summary: "Lost order", description: "Order 77 vanished." },
       2,
     );
@@ -104,7 +103,7 @@ describe("the last ticket after a reload", () => {
 
   it("when the ticket's key is shown, then Copy puts it on the clipboard and says so", async () => {
     const token = fakeToken("cus_test");
-    storeLastTicket(token, { ticketId: "t-1", status: "CREATED", issueKey: "SUP-1234" });
+    storeLastTicket(token, buildTicket({ status: "CREATED", issueKey: "SUP-1234" }));
     const { user } = renderWidget({ customerToken: token });
     await user.click(screen.getByRole("button", { name: en.copy }));
     expect(await navigator.clipboard.readText()).toBe("SUP-1234");

@@ -3,22 +3,22 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { TICKET_LIMITS } from "../../../contract/index.ts";
 import { fill, getMessages } from "../../../widget/messages/index.ts";
 import { fileBytes, sha256 } from "../../support/sandboxFiles.ts";
-import { buildFile } from "../support/buildFile.ts";
+import { buildFile } from "../support/builders.ts";
 import { fillTicket } from "../support/fillTicket.ts";
 import { renderWidget } from "../support/renderWidget.tsx";
-import { serverPerTest } from "../support/testServer.ts";
+import { serverPerFile } from "../support/testServer.ts";
 
 const en = getMessages("en");
-const server = serverPerTest();
+const server = serverPerFile();
 const STATUS_TIMEOUT = { timeout: 15_000 };
 
 describe("sending a ticket to the real proxy", () => {
   it("when a ticket with two files is sent, then PENDING shows, then CREATED with its issueKey and the email note", async () => {
     const onSubmitted = vi.fn();
     const onStatusChange = vi.fn();
-    const token = await server.current.tokenFor("cus_demo_alice");
+    const { customerId, token } = await server.customer();
     const { user } = renderWidget({
-      apiBase: server.current.url,
+      apiBase: server.url,
       customerToken: token,
       onSubmitted,
       onStatusChange,
@@ -49,7 +49,7 @@ describe("sending a ticket to the real proxy", () => {
       issueKey,
     });
 
-    expect(ticket?.customerId).toBe("cus_demo_alice");
+    expect(ticket?.customerId).toBe(customerId);
     expect(ticket?.summary).toBe("Export fails");
     expect(ticket?.files.map((f) => [f.name, f.size, f.sha256])).toEqual([
       ["screenshot.png", png.size, sha256(fileBytes("png", 40_000))],
@@ -60,8 +60,8 @@ describe("sending a ticket to the real proxy", () => {
   });
 
   it("when the summary is 240 emoji and the description 5000 characters, then both arrive whole", async () => {
-    const token = await server.current.tokenFor("cus_demo_alice");
-    const { user } = renderWidget({ apiBase: server.current.url, customerToken: token });
+    const { token } = await server.customer();
+    const { user } = renderWidget({ apiBase: server.url, customerToken: token });
     const summary = "😀".repeat(TICKET_LIMITS.summaryMaxChars);
     const description = "ñ".repeat(TICKET_LIMITS.descriptionMaxChars);
     await fillTicket(user, summary, description);
@@ -76,9 +76,9 @@ describe("sending a ticket to the real proxy", () => {
   });
 
   it("when Send is pressed again while a ticket is in flight, then only one request is made", async () => {
-    await server.current.sandbox.control.setScenario({ latencyMs: 600 });
-    const token = await server.current.tokenFor("cus_demo_alice");
-    const { user } = renderWidget({ apiBase: server.current.url, customerToken: token });
+    await server.control.setScenario({ latencyMs: 600 });
+    const { token } = await server.customer();
+    const { user } = renderWidget({ apiBase: server.url, customerToken: token });
     await fillTicket(user, "Twice", "Pressed Send twice.");
     const send = screen.getByRole("button", { name: "Send" });
     await user.click(send);
@@ -93,9 +93,9 @@ describe("sending a ticket to the real proxy", () => {
   });
 
   it("when Ripio fails the ticket, then FAILED shows and Try again sends the same draft as a new ticket", async () => {
-    await server.current.sandbox.control.setScenario({ nextOutcome: "FAILED" });
-    const token = await server.current.tokenFor("cus_demo_alice");
-    const { user } = renderWidget({ apiBase: server.current.url, customerToken: token });
+    await server.control.setScenario({ nextOutcome: "FAILED" });
+    const { token } = await server.customer();
+    const { user } = renderWidget({ apiBase: server.url, customerToken: token });
     await fillTicket(user, "Card declined", "My card was declined twice.");
     await user.upload(
       screen.getByLabelText("Attachments"),
@@ -118,8 +118,8 @@ describe("sending a ticket to the real proxy", () => {
   });
 
   it("when a file's bytes are not what its name says, then the proxy's refusal lands on that file and the text stays", async () => {
-    const token = await server.current.tokenFor("cus_demo_alice");
-    const { user } = renderWidget({ apiBase: server.current.url, customerToken: token });
+    const { token } = await server.customer();
+    const { user } = renderWidget({ apiBase: server.url, customerToken: token });
     await fillTicket(user, "Photo", "See the photo.");
     const fake = new File(["MZ this is not a png at all"], "photo.png", { type: "image/png" });
     await user.upload(screen.getByLabelText("Attachments"), fake);

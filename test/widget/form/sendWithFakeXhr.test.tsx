@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { act, screen, waitFor } from "@testing-library/react";
 import { fill, formatPercent, getMessages } from "../../../widget/messages/index.ts";
-import { buildFile } from "../support/buildFile.ts";
+import { buildFile, buildTicket } from "../support/builders.ts";
 import { FakeXhr } from "../support/FakeXhr.ts";
 import { fillTicket } from "../support/fillTicket.ts";
 import { renderWidget } from "../support/renderWidget.tsx";
@@ -49,7 +49,7 @@ describe("upload progress (XMLHttpRequest upload events)", () => {
     act(() => xhr.progress(1000, 1000));
     expect(screen.getByText(en.sendingWaiting)).toBeInTheDocument();
 
-    act(() => xhr.answer(202, { ticketId: "t-9", status: "PENDING", issueKey: null }));
+    act(() => xhr.answer(202, buildTicket({ ticketId: "t-9" })));
     await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent(en.statusPending));
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
   });
@@ -80,7 +80,7 @@ describe("upload progress (XMLHttpRequest upload events)", () => {
   it("when a ticket was accepted, then the next draft gets a new Idempotency-Key", async () => {
     const { user, xhr } = await startSending();
     const key = xhr.headers["Idempotency-Key"];
-    act(() => xhr.answer(202, { ticketId: "t-9", status: "PENDING", issueKey: null }));
+    act(() => xhr.answer(202, buildTicket({ ticketId: "t-9" })));
     await user.click(await screen.findByRole("button", { name: en.sendAnother }));
     await fillTicket(user, "Second", "Another one.");
     await user.click(screen.getByRole("button", { name: "Send" }));
@@ -140,7 +140,7 @@ describe("answers the client turns into the form's state", () => {
     const second = FakeXhr.last as FakeXhr;
     expect(second.headers["X-Customer-Token"]).toBe("fresh-token");
     expect(second.headers["Idempotency-Key"]).toBe(first.headers["Idempotency-Key"]);
-    act(() => second.answer(202, { ticketId: "t-1", status: "PENDING", issueKey: null }));
+    act(() => second.answer(202, buildTicket()));
     await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent(en.statusPending));
     expect(getCustomerToken).toHaveBeenCalledTimes(1);
   });

@@ -8,7 +8,7 @@ import {
   resolveLocale,
   type Messages,
 } from "../../../widget/messages/index.ts";
-import { fakeToken } from "../support/fakeToken.ts";
+import { buildTicket, fakeToken } from "../support/builders.ts";
 import { renderWidget } from "../support/renderWidget.tsx";
 import { storeLastTicket } from "../support/storedTicket.ts";
 
@@ -147,8 +147,8 @@ describe("the rendered widget in each locale", () => {
       const m = getMessages(locale);
       const token = fakeToken("cus_test");
       for (const ticket of [
-        { ticketId: "t-1", status: "CREATED", issueKey: "SUP-7" },
-        { ticketId: "t-2", status: "FAILED", issueKey: null },
+        buildTicket({ status: "CREATED", issueKey: "SUP-7" }),
+        buildTicket({ ticketId: "t-2", status: "FAILED" }),
       ] as const) {
         storeLastTicket(token, ticket);
         const { container, unmount } = renderWidget({ locale, customerToken: token });

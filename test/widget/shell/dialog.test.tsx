@@ -4,8 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { HelpWidget } from "../../../widget/app/HelpWidget.tsx";
 import { getMessages } from "../../../widget/messages/index.ts";
 import { widgetCss } from "../../../widget/shell/styles.ts";
-import { buildFile } from "../support/buildFile.ts";
-import { fakeToken } from "../support/fakeToken.ts";
+import { buildFile, fakeToken } from "../support/builders.ts";
 import { renderWidget, testQueryClient } from "../support/renderWidget.tsx";
 
 const en = getMessages("en");

@@ -3,13 +3,13 @@ import { act, screen } from "@testing-library/react";
 import type { Ticket } from "../../../contract/index.ts";
 import { getMessages } from "../../../widget/messages/index.ts";
 import { backoffDelay } from "../../../widget/status/useTicketStatus.ts";
-import { fakeToken } from "../support/fakeToken.ts";
+import { buildTicket, fakeToken } from "../support/builders.ts";
 import { renderWidget } from "../support/renderWidget.tsx";
 import { storeLastTicket } from "../support/storedTicket.ts";
 
 const en = getMessages("en");
-const PENDING: Ticket = { ticketId: "t-1", status: "PENDING", issueKey: null };
-const CREATED: Ticket = { ticketId: "t-1", status: "CREATED", issueKey: "SUP-1001" };
+const PENDING = buildTicket();
+const CREATED = buildTicket({ status: "CREATED" });
 
 /** The proxy's status endpoint as a script: each call takes the next answer. */
 function scriptedStatus(answers: (() => Response | Promise<Response>)[]) {

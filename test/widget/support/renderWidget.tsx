@@ -2,7 +2,7 @@ import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { QueryClient } from "@tanstack/react-query";
 import { HelpWidgetView, type HelpWidgetViewProps } from "../../../widget/app/HelpWidgetView.tsx";
-import { fakeToken } from "./fakeToken.ts";
+import { fakeToken } from "./builders.ts";
 
 /** A QueryClient as every test gets it: fresh, and never retrying on its own. */
 export function testQueryClient(): QueryClient {

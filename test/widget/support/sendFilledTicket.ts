@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { screen } from "@testing-library/react";
-import { buildFile } from "./buildFile.ts";
+import { buildFile } from "./builders.ts";
 import { fillTicket } from "./fillTicket.ts";
 import { renderWidget } from "./renderWidget.tsx";
 

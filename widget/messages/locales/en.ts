@@ -39,6 +39,7 @@ export const en: Messages = {
   cancel: "Cancel",
   cancelled: "Sending was cancelled. Your text and files are still here.",
   retry: "Retry",
+  loadFailed: "Help could not be loaded.",
   resumeNeedsFiles:
     "The page was reloaded, so your files were not kept. Add them again, then send.",
 

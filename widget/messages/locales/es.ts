@@ -40,6 +40,7 @@ export const es: Messages = {
   cancel: "Cancelar",
   cancelled: "Se canceló el envío. Tu texto y tus archivos siguen aquí.",
   retry: "Reintentar",
+  loadFailed: "No se pudo cargar la ayuda.",
   resumeNeedsFiles:
     "La página se recargó y tus archivos no se conservaron. Vuelve a agregarlos y envía.",
 

@@ -39,6 +39,7 @@ export const pt: Messages = {
   cancel: "Cancelar",
   cancelled: "O envio foi cancelado. Seu texto e seus arquivos continuam aqui.",
   retry: "Tentar novamente",
+  loadFailed: "Não foi possível carregar a ajuda.",
   resumeNeedsFiles:
     "A página foi recarregada e seus arquivos não foram mantidos. Adicione-os de novo e envie.",
 

@@ -6,13 +6,12 @@ import {
   checkDescription,
   checkFile,
   checkSummary,
-  validateTicket,
+  judgeFiles,
   type FileFacts,
 } from "../../contract/index.ts";
 
 const EMOJI = "😀";
 const E_ACUTE = "e\u0301"; // two code points
-const ok = { summary: "Card blocked", description: "My card was blocked after a purchase." };
 const png = (name = "shot.png", size = 1000): FileFacts => ({ name, size, type: "image/png" });
 
 describe("the limits", () => {
@@ -85,38 +84,37 @@ describe("checkFile", () => {
   });
 });
 
-describe("validateTicket", () => {
-  it("when everything is fine with 5 files, then there is no violation", () => {
+describe("judgeFiles", () => {
+  it("when 5 fine files are added, then all are attached", () => {
     const files = Array.from({ length: 5 }, (_, i) => png(`s${i}.png`));
-    expect(validateTicket(ok, files)).toEqual([]);
+    expect(judgeFiles(files)).toEqual([null, null, null, null, null]);
   });
 
-  it("when 6 files are given, then TOO_MANY_FILES on attachments", () => {
-    const files = Array.from({ length: 6 }, (_, i) => png(`s${i}.png`));
-    expect(validateTicket(ok, files)).toEqual([{ code: "TOO_MANY_FILES", field: "attachments" }]);
+  it("when a sixth file is added, then it alone is refused for the count", () => {
+    const attached = Array.from({ length: 5 }, (_, i) => png(`s${i}.png`));
+    expect(judgeFiles([png("s5.png")], attached)).toEqual(["TOO_MANY_FILES"]);
+    expect(judgeFiles([...attached, png("s5.png")])).toEqual([
+      ...attached.map(() => null),
+      "TOO_MANY_FILES",
+    ]);
   });
 
-  it("when the files add up to exactly 50 MiB, then they pass; one byte more, then ATTACHMENTS_TOO_LARGE", () => {
-    expect(validateTicket(ok, [png("a.png", 25 * MIB), png("b.png", 25 * MIB)])).toEqual([]);
+  it("when the files add up to exactly 50 MiB, then they pass; the file that goes one byte over is refused", () => {
+    expect(judgeFiles([png("a.png", 25 * MIB), png("b.png", 25 * MIB)])).toEqual([null, null]);
     expect(
-      validateTicket(ok, [png("a.png", 25 * MIB), png("b.png", 25 * MIB - 1), png("c.png", 2)]),
-    ).toEqual([{ code: "ATTACHMENTS_TOO_LARGE", field: "attachments" }]);
+      judgeFiles([png("a.png", 25 * MIB), png("b.png", 25 * MIB - 1), png("c.png", 2)]),
+    ).toEqual([null, null, "ATTACHMENTS_TOO_LARGE"]);
   });
 
-  it("when one file is at fault, then the violation names it with its index", () => {
-    expect(validateTicket(ok, [png(), png("a.png.exe"), png("big.png", 25 * MIB + 1)])).toEqual([
-      { code: "FILE_TYPE_NOT_ALLOWED", field: "attachments", fileIndex: 1, fileName: "a.png.exe" },
-      { code: "FILE_TOO_LARGE", field: "attachments", fileIndex: 2, fileName: "big.png" },
-    ]);
+  it("when a file breaks its own rule, then it is refused for that and takes no room from the next", () => {
+    const four = Array.from({ length: 4 }, (_, i) => png(`s${i}.png`));
+    expect(
+      judgeFiles([png("a.png.exe"), png("big.png", 25 * MIB + 1), png("last.png")], four),
+    ).toEqual(["FILE_TYPE_NOT_ALLOWED", "FILE_TOO_LARGE", null]);
   });
 
-  it("when several rules are broken, then every violation is listed in a stable order", () => {
-    const files = Array.from({ length: 6 }, (_, i) => png(`s${i}.png`, 10 * MIB));
-    expect(validateTicket({ summary: " ", description: "x".repeat(5001) }, files)).toEqual([
-      { code: "SUMMARY_REQUIRED", field: "summary" },
-      { code: "DESCRIPTION_TOO_LONG", field: "description" },
-      { code: "TOO_MANY_FILES", field: "attachments" },
-      { code: "ATTACHMENTS_TOO_LARGE", field: "attachments" },
-    ]);
+  it("when a file is wrong in type and also over the count, then its own rule is named", () => {
+    const five = Array.from({ length: 5 }, (_, i) => png(`s${i}.png`));
+    expect(judgeFiles([png("a.exe")], five)).toEqual(["FILE_TYPE_NOT_ALLOWED"]);
   });
 });

@@ -1,0 +1,74 @@
+/**
+ * The ticket's rules as pure checks, one per thing judged: the summary, the description,
+ * one file alone, and a list of files in the order they were added. The widget judges with
+ * them before sending and the proxy again while the body streams in.
+ */
+import type { ErrorCode } from "./errorCodes.ts";
+import { TICKET_LIMITS } from "./limits.ts";
+import { countChars } from "./text.ts";
+import { fileExtension, isAllowedExtension, isMimeCompatible } from "./fileTypes.ts";
+
+/** What the rules need to know of a file before reading its bytes. */
+export interface FileFacts {
+  name: string;
+  size: number;
+  /** The MIME type a browser or multipart part reported; "" when none. */
+  type?: string;
+}
+
+/** The rules one file alone can break (before its bytes are read). */
+export type OwnFileRuleCode = Extract<ErrorCode, "FILE_TYPE_NOT_ALLOWED" | "FILE_TOO_LARGE">;
+
+/** The rules a file can break before its bytes are read: its own, or no room left for it. */
+export type FileRuleCode =
+  OwnFileRuleCode | Extract<ErrorCode, "TOO_MANY_FILES" | "ATTACHMENTS_TOO_LARGE">;
+
+/** Checks the summary alone; `null` when it is fine. */
+export function checkSummary(summary: string): ErrorCode | null {
+  const chars = countChars(summary);
+  if (chars === 0) return "SUMMARY_REQUIRED";
+  return chars > TICKET_LIMITS.summaryMaxChars ? "SUMMARY_TOO_LONG" : null;
+}
+
+/** Checks the description alone; `null` when it is fine. */
+export function checkDescription(description: string): ErrorCode | null {
+  const chars = countChars(description);
+  if (chars === 0) return "DESCRIPTION_REQUIRED";
+  return chars > TICKET_LIMITS.descriptionMaxChars ? "DESCRIPTION_TOO_LONG" : null;
+}
+
+/** Checks one file's name, declared type and size; `null` when it is fine. */
+export function checkFile(file: FileFacts): OwnFileRuleCode | null {
+  const ext = fileExtension(file.name);
+  if (!isAllowedExtension(ext) || !isMimeCompatible(ext, file.type ?? "")) {
+    return "FILE_TYPE_NOT_ALLOWED";
+  }
+  return file.size > TICKET_LIMITS.maxFileBytes ? "FILE_TOO_LARGE" : null;
+}
+
+/**
+ * Judges files in the order they were added, after the `attached` ones (already judged
+ * fine): each file's own rules, then whether it still fits the count and total size left.
+ * A refused file takes no room. One verdict per file of `incoming`; `null` = attach it.
+ */
+export function judgeFiles(
+  incoming: readonly FileFacts[],
+  attached: readonly FileFacts[] = [],
+): (FileRuleCode | null)[] {
+  let count = attached.length;
+  let total = attached.reduce((sum, file) => sum + file.size, 0);
+  return incoming.map((file) => {
+    const verdict =
+      checkFile(file) ??
+      (count + 1 > TICKET_LIMITS.maxFiles
+        ? "TOO_MANY_FILES"
+        : total + file.size > TICKET_LIMITS.maxTotalBytes
+          ? "ATTACHMENTS_TOO_LARGE"
+          : null);
+    if (verdict === null) {
+      count += 1;
+      total += file.size;
+    }
+    return verdict;
+  });
+}
