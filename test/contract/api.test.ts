@@ -27,7 +27,7 @@ describe("ticketPath", () => {
 
 describe("error codes", () => {
   it("when listed, then they are DESIGN.md's table with its HTTP statuses", () => {
-    expect(ERROR_CODES).toHaveLength(21);
+    expect(ERROR_CODES).toHaveLength(22);
     expect(ERROR_HTTP_STATUS).toMatchObject({
       FILE_TYPE_NOT_ALLOWED: 415,
       FILE_CONTENT_MISMATCH: 415,
@@ -35,6 +35,7 @@ describe("error codes", () => {
       ATTACHMENTS_TOO_LARGE: 413,
       TICKETS_DISABLED: 403,
       RATE_LIMITED: 429,
+      REQUEST_TIMEOUT: 408,
       UPSTREAM_UNAVAILABLE: 503,
       UPSTREAM_ERROR: 502,
     });

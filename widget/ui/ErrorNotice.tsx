@@ -7,6 +7,7 @@ import { useMessages } from "../messages/useMessages.ts";
 const RETRYABLE = new Set<ApiClientError["code"]>([
   "NETWORK_ERROR",
   "RATE_LIMITED",
+  "REQUEST_TIMEOUT",
   "UPSTREAM_UNAVAILABLE",
   "UPSTREAM_ERROR",
 ]);

@@ -4,6 +4,7 @@ import { exeBytes, pngBytes } from "../../support/files.ts";
 import {
   call,
   getTicket,
+  multipart,
   postTicket,
   ticketParts,
   type ProxyAnswer,
@@ -11,6 +12,7 @@ import {
 import { startTestServer, type TestServer } from "../../support/startTestServer.ts";
 import { forgeToken, nowSeconds, TEST_IDENTITY_SECRET } from "../support/customerTokens.ts";
 import { expectApiError } from "../support/expectApiError.ts";
+import { openRawRequest } from "../support/rawHttp.ts";
 
 let server: TestServer;
 let alice: string;
@@ -86,6 +88,22 @@ const scenarios: Record<ErrorCode, () => Promise<ProxyAnswer>> = {
       });
     } finally {
       await limited.close();
+    }
+  },
+  REQUEST_TIMEOUT: async () => {
+    // A body that stops coming, on a proxy whose body window is short enough for a test.
+    const patient = await startTestServer({ bodyWindowMs: 600 });
+    try {
+      const { contentType, body } = multipart(ticketParts());
+      const raw = openRawRequest(patient.url, "POST", "/api/tickets", {
+        "Content-Type": contentType,
+        "Content-Length": String(body.length),
+        "X-Customer-Token": await patient.tokenFor("cus_demo_alice"),
+      });
+      await raw.write(body.subarray(0, 100));
+      return await raw.answer;
+    } finally {
+      await patient.close();
     }
   },
   UPSTREAM_UNAVAILABLE: () => {
