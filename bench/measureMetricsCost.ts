@@ -1,0 +1,206 @@
+import { readFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Agent, request } from "undici";
+import { API, ticketPath, type Ticket } from "../contract/index.ts";
+import { signCustomerToken } from "../server/protection/identity.ts";
+import { result, type BenchResult } from "./benchResult.ts";
+import { median, percentile } from "./median.ts";
+import { load } from "./measureSubmitThroughput.ts";
+import {
+  BENCH_CUSTOMER,
+  BENCH_SECRETS,
+  startProxyProcess,
+  startSandboxProcess,
+  type ServiceProcess,
+} from "./processes.ts";
+import { sandboxControl } from "./sandboxState.ts";
+import { benchFile, expectAccepted, sendTicket } from "./sendTicket.ts";
+
+/**
+ * Short rounds, many of them, alternating which side goes first: on a shared machine the load
+ * of others drifts by the second, so each round's on/off pair is compared, and the median of
+ * those ratios reported.
+ */
+const ROUNDS = 10;
+const SUBMIT_MS = 2000;
+const STATUS_CLIENTS = 50;
+const STATUS_MS = 1000;
+/** Prometheus scrapes every 15–60 s; the bench scrapes every second, to count the rendering too. */
+const SCRAPE_EVERY_MS = 1000;
+
+/** CPU seconds (user + system) a process has used, from /proc (clock ticks of 10 ms). */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // Fields after "pid (comm) ": state is the first, utime the 12th, stime the 13th.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** What one status load saw: answers per second and their latency. */
+interface StatusRun {
+  count: number;
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+/** 50 clients asking a CREATED ticket's status with `?wait=1` (the long-poll path) for `ms`. */
+async function statusLoad(url: string, token: string, ticketId: string, ms: number) {
+  const agent = new Agent({ connections: STATUS_CLIENTS, pipelining: 1 });
+  const latencies: number[] = [];
+  const started = performance.now();
+  const client = async (): Promise<void> => {
+    while (performance.now() - started < ms) {
+      const sentAt = performance.now();
+      const res = await request(`${url}${ticketPath(ticketId)}?wait=1`, {
+        headers: { [API.customerTokenHeader]: token },
+        dispatcher: agent,
+      });
+      await res.body.dump();
+      if (res.statusCode !== 200) throw new Error(`status answered ${res.statusCode}`);
+      latencies.push(performance.now() - sentAt);
+    }
+  };
+  await Promise.all(Array.from({ length: STATUS_CLIENTS }, client));
+  const seconds = (performance.now() - started) / 1000;
+  await agent.close();
+  return {
+    count: latencies.length,
+    rps: latencies.length / seconds,
+    p50: median(latencies),
+    p99: percentile(latencies, 99),
+  } satisfies StatusRun;
+}
+
+/** A ticket the proxy knows as CREATED (it asks Ripio while the ticket is PENDING). */
+async function createdTicket(proxy: ServiceProcess, sandboxUrl: string, token: string) {
+  const target = { kind: "proxy", url: proxy.url, customerToken: token } as const;
+  const sent = await sendTicket(target, [benchFile("png", 1024)]);
+  expectAccepted(sent, "ticket for the metrics bench");
+  const { ticketId } = sent.body as Ticket;
+  await sandboxControl(sandboxUrl, "POST", `/tickets/${encodeURIComponent(ticketId)}/complete`, {
+    outcome: "CREATED",
+  });
+  for (let tries = 0; tries < 50; tries += 1) {
+    const res = await request(`${proxy.url}${ticketPath(ticketId)}`, {
+      headers: { [API.customerTokenHeader]: token },
+    });
+    if (((await res.body.json()) as Ticket).status === "CREATED") return ticketId;
+    await sleep(200);
+  }
+  throw new Error(`ticket ${ticketId} never became CREATED at the proxy`);
+}
+
+/** Scrapes `/metrics` every second until stopped, as a (very eager) Prometheus would. */
+function scrapeEverySecond(url: string): () => Promise<void> {
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const res = await request(`${url}/metrics`);
+      await res.body.dump();
+      if (res.statusCode !== 200) throw new Error(`/metrics answered ${res.statusCode}`);
+      await sleep(SCRAPE_EVERY_MS);
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+  };
+}
+
+/**
+ * The cost of metrics: two real-mode proxy processes in front of one sandbox, identical but
+ * for metrics on (scraped every second) or off; submit throughput (the submit family's load)
+ * and status latency (50 clients on `?wait=1`), alternating sides over ten short rounds; and
+ * for both loads the proxy's own CPU time per answer, the figure others' load moves least.
+ */
+export async function measureMetricsCost(): Promise<BenchResult[]> {
+  const sandbox = await startSandboxProcess();
+  const proxies: ServiceProcess[] = [];
+  try {
+    const on = await startProxyProcess(sandbox.url, true);
+    proxies.push(on);
+    const off = await startProxyProcess(sandbox.url, false);
+    proxies.push(off);
+    const token = await signCustomerToken(BENCH_CUSTOMER, BENCH_SECRETS.identity, 3600);
+    const tickets = new Map([
+      [on, await createdTicket(on, sandbox.url, token)],
+      [off, await createdTicket(off, sandbox.url, token)],
+    ]);
+    const stopScraping = scrapeEverySecond(on.url);
+    const submit = new Map<ServiceProcess, number[]>([
+      [on, []],
+      [off, []],
+    ]);
+    // The proxy's own CPU time per answer: what metrics cost, barely moved by others' load.
+    const cpuPerAnswer = new Map<string, number[]>();
+    const measureCpu = async <T extends { count: number }>(
+      key: string,
+      proxy: ServiceProcess,
+      work: () => Promise<T>,
+    ): Promise<T> => {
+      const before = cpuSeconds(proxy.pid);
+      const run = await work();
+      const perAnswerMs = ((cpuSeconds(proxy.pid) - before) * 1000) / run.count;
+      cpuPerAnswer.set(key, [...(cpuPerAnswer.get(key) ?? []), perAnswerMs]);
+      return run;
+    };
+    const status = new Map<ServiceProcess, StatusRun[]>([
+      [on, []],
+      [off, []],
+    ]);
+    try {
+      for (const proxy of [on, off])
+        await statusLoad(proxy.url, token, tickets.get(proxy) ?? "", 1000);
+      for (let round = 0; round < ROUNDS; round += 1) {
+        const order = round % 2 === 0 ? [off, on] : [on, off];
+        for (const proxy of order) {
+          const target = { kind: "proxy", url: proxy.url, customerToken: token } as const;
+          const side = proxy === on ? "on" : "off";
+          const run = await measureCpu(`submit ${side}`, proxy, () => load(target, SUBMIT_MS));
+          submit.get(proxy)?.push(run.rps);
+        }
+        for (const proxy of order) {
+          const ticketId = tickets.get(proxy) ?? "";
+          const side = proxy === on ? "on" : "off";
+          const run = await measureCpu(`status ${side}`, proxy, () =>
+            statusLoad(proxy.url, token, ticketId, STATUS_MS),
+          );
+          status.get(proxy)?.push(run);
+        }
+      }
+    } finally {
+      await stopScraping();
+    }
+    const onSubmit = submit.get(on) ?? [];
+    const offSubmit = submit.get(off) ?? [];
+    const onStatus = (status.get(on) ?? []).map((run) => run.p50);
+    const offStatus = (status.get(off) ?? []).map((run) => run.p50);
+    const pairRatios = (a: number[], b: number[]): number[] =>
+      a.map((value, i) => value / (b[i] ?? Number.NaN));
+    const p99 = (proxy: ServiceProcess): number =>
+      median((status.get(proxy) ?? []).map((run) => run.p99));
+    const cpu = (key: string): number => median(cpuPerAnswer.get(key) ?? []);
+    return [
+      result("metrics_submit_cpu_ratio", cpu("submit on") / cpu("submit off"), "×", 1, 1.05),
+      result("metrics_submit_cpu_ms_on", cpu("submit on"), "ms", cpu("submit off"), null),
+      result("metrics_status_cpu_ratio", cpu("status on") / cpu("status off"), "×", 1, 1.05),
+      result("metrics_status_cpu_ms_on", cpu("status on"), "ms", cpu("status off"), null),
+      result(
+        "metrics_submit_rps_ratio",
+        median(pairRatios(onSubmit, offSubmit)),
+        "×",
+        1,
+        0.95,
+        false,
+      ),
+      result("metrics_submit_rps_on", median(onSubmit), "req/s", median(offSubmit), null, false),
+      result("metrics_status_ms_ratio", median(pairRatios(onStatus, offStatus)), "×", 1, 1.05),
+      result("metrics_status_ms_on", median(onStatus), "ms", median(offStatus), null),
+      result("metrics_status_p99_ms_on", p99(on), "ms", p99(off), null),
+    ];
+  } finally {
+    for (const proxy of proxies) await proxy.stop();
+    await sandbox.stop();
+  }
+}
