@@ -1,3 +1,5 @@
+// Over 200 lines on purpose: the one schema of the environment (STYLE.md, habit 6) and the
+// rules between its keys read best in one place.
 import { z } from "zod";
 
 /** Where Ripio is: the real API, or the simulator started in process. */

@@ -2,12 +2,11 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { pino, type Logger } from "pino";
 import { API } from "../contract/index.ts";
 import type { Config, RipioSettings } from "./config.ts";
 import { createApp } from "./createApp.ts";
-import { ApiError } from "./http/apiError.ts";
+import { drainServer, type DrainParts } from "./drainServer.ts";
 import { BODY_PROGRESS } from "./http/bodyDeadline.ts";
 import { createBackgroundWork } from "./http/createBackgroundWork.ts";
 import { createProxyMetrics } from "./metrics/createProxyMetrics.ts";
@@ -68,35 +67,6 @@ function listen(server: Server, port: number, host: string | null): Promise<Addr
     };
     if (host === null) server.listen(port, done);
     else server.listen(port, host, done);
-  });
-}
-
-/** Whether `work` settles within `ms`. */
-async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
-  const timer = new AbortController();
-  const done = await Promise.race([
-    work.then(
-      () => true,
-      () => true,
-    ),
-    sleep(Math.max(0, ms), false, { signal: timer.signal }).catch(() => false),
-  ]);
-  timer.abort();
-  return done;
-}
-
-/**
- * Of the grace, the part kept for the end: answering 503 to what still runs, closing
- * connections and removing spool files. The rest is for requests in flight to finish.
- */
-function finalPartMs(graceMs: number): number {
-  return Math.min(3_000, graceMs * 0.2);
-}
-
-/** What a request still running at the end of the grace is answered (UPSTREAM_UNAVAILABLE). */
-function stoppingError(): ApiError {
-  return new ApiError("UPSTREAM_UNAVAILABLE", "The help service is restarting; send again.", {
-    retryAfterSeconds: 5,
   });
 }
 
@@ -172,8 +142,8 @@ export async function startServer(
   });
 
   const server = createServer(app);
-  // A 50 MB upload on a slow link outlives any fixed request deadline; uploads have an idle
-  // timeout of their own instead. Headers must still arrive in time (slowloris).
+  // A 50 MB upload on a slow link outlives any fixed request deadline; bodies have a progress
+  // floor of their own instead (http/bodyDeadline.ts). Headers must still arrive in time.
   server.requestTimeout = 0;
   server.headersTimeout = 30_000;
   server.on("checkContinue", (req, res) => {
@@ -206,43 +176,25 @@ export async function startServer(
   logger.info({ url, mode: config.mode }, "help proxy listening");
 
   let upstreamClosed: Promise<void> | null = null;
-  // Fails any call still waiting on Ripio (a hanging Create among them): it answers 503.
-  const closeUpstream = (): Promise<void> => (upstreamClosed ??= upstream.close());
-
-  async function drain(): Promise<void> {
-    const graceMs = options.shutdownGraceMs ?? config.shutdownGraceSeconds * 1000;
-    const started = performance.now();
-    const left = (): number => graceMs - (performance.now() - started);
-    shutdown.abort();
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    // Keep-alive sockets between requests would hold close() open: shut each as it idles.
-    const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
-    try {
-      if (!(await settlesWithin(closed, left() - finalPartMs(graceMs)))) {
-        logger.warn("shutdown grace nearly out: answering what still runs with 503");
-        stopping.abort(stoppingError());
-        await closeUpstream();
-        await settlesWithin(closed, left() - finalPartMs(graceMs) / 2);
-      }
-    } finally {
-      clearInterval(idleSweep);
-    }
-    server.closeAllConnections();
-    await closed;
-    await closeUpstream();
-    // Each upload removes its spool files once its request has ended, whatever the outcome.
-    if (!(await settlesWithin(background.idle(), left()))) {
-      logger.warn("exiting with uploads still cleaning up; the next start sweeps their files");
-    }
-    await sandbox?.close();
-  }
+  const drainParts: DrainParts = {
+    server,
+    shutdown,
+    stopping,
+    closeUpstream: () => (upstreamClosed ??= upstream.close()),
+    background,
+    closeRest: async () => {
+      await sandbox?.close();
+    },
+    logger,
+  };
+  const graceMs = options.shutdownGraceMs ?? config.shutdownGraceSeconds * 1000;
 
   let closing: Promise<void> | null = null;
   return {
     url,
     sandbox,
     close() {
-      closing ??= drain();
+      closing ??= drainServer(drainParts, graceMs);
       return closing;
     },
   };

@@ -42,6 +42,8 @@ afterEach(async () => {
 const spoolDir = (): string => join(tmp, spoolDirName(process.getuid?.()));
 const alice = (): Promise<string> => signCustomerToken("cus_demo_alice", TEST_IDENTITY_SECRET, 600);
 const waitMs = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+// Child processes on a shared, busy machine: give what they do the time of a slow start.
+const SLOW = { timeout: 20_000 };
 
 describe("close()", () => {
   it("when a client leaves mid-upload just before close(), then close() resolves only once its files are gone", async () => {
@@ -50,7 +52,7 @@ describe("close()", () => {
     const files = [{ name: "big.png", bytes: pngBytes(8 * MIB) }];
     const upload = startRawUpload(server.url, token, ticketParts({ files }));
     upload.req.write(upload.body.subarray(0, 4 * MIB));
-    await expect.poll(async () => (await readdir(tmp)).length).toBe(1);
+    await expect.poll(async () => (await readdir(tmp)).length, SLOW).toBe(1);
     upload.req.destroy();
     await server.close();
     expect(await readdir(tmp)).toEqual([]);
@@ -79,7 +81,7 @@ describe("close()", () => {
     const files = [{ name: "slow.png", bytes: pngBytes(4 * MIB) }];
     const upload = startRawUpload(server.url, token, ticketParts({ files }));
     upload.req.write(upload.body.subarray(0, MIB));
-    await expect.poll(async () => (await readdir(tmp)).length).toBe(1);
+    await expect.poll(async () => (await readdir(tmp)).length, SLOW).toBe(1);
     const closed = server.close();
     // The rest of its body never comes within the grace.
     const answer = await upload.response;
@@ -92,7 +94,7 @@ describe("close()", () => {
   });
 });
 
-describe("stopping the process", () => {
+describe("stopping the process", { timeout: 90_000 }, () => {
   it("when the launcher's process group gets SIGTERM with 10 uploads in flight, then all 10 reach Ripio, no spool file is left, and it exits 0", async () => {
     // A file a crashed proxy on this host left behind: swept at the next start.
     const dead = spawn(process.execPath, ["-e", ""]);
@@ -115,7 +117,7 @@ describe("stopping the process", () => {
       startRawUpload(proxy.url, token, ticketParts({ files })),
     );
     for (const upload of uploads) upload.req.write(upload.body.subarray(0, 2 * MIB));
-    await expect.poll(async () => (await readdir(spoolDir())).length).toBe(10);
+    await expect.poll(async () => (await readdir(spoolDir())).length, SLOW).toBe(10);
 
     proxy.signalGroup("SIGTERM");
     await waitMs(300);
@@ -134,13 +136,13 @@ describe("stopping the process", () => {
     const proxy = await startProxyProcess(MAIN[0], MAIN[1], {
       ...realModeEnv(ripio),
       TMPDIR: tmp,
-      SHUTDOWN_GRACE_SECONDS: "3",
+      SHUTDOWN_GRACE_SECONDS: "6",
     });
     const sent = postTicket(proxy.url, await alice(), undefined, {
       origin: "https://shop.example.com",
     });
     await expect
-      .poll(() => ripio.control.snapshot().requests.some((r) => r.status === "hang"))
+      .poll(() => ripio.control.snapshot().requests.some((r) => r.status === "hang"), SLOW)
       .toBe(true);
     proxy.signalGroup("SIGTERM");
     expectApiError(await sent, "UPSTREAM_UNAVAILABLE");
@@ -165,7 +167,7 @@ describe("stopping the process", () => {
     const proxy = await startProxyProcess("npm", ["start"], { TMPDIR: tmp });
     process.kill(proxy.pid, "SIGTERM");
     expect(await proxy.exited).toBe(0);
-    await expect.poll(() => proxy.groupAlive()).toBe(false);
+    await expect.poll(() => proxy.groupAlive(), SLOW).toBe(false);
     await expect(request(`${proxy.url}/healthz`)).rejects.toThrow();
   });
 });
