@@ -14,6 +14,7 @@ const LAYERS = {
   // The proxy, lowest first. config.ts is a leaf every layer may read.
   "server/config.ts": ["contract"],
   "server/http": ["contract", "server/config.ts"],
+  "server/metrics": ["contract", "server/config.ts"],
   "server/protection": ["contract", "server/config.ts", "server/http"],
   "server/upload": ["contract", "server/config.ts", "server/http"],
   "server/upstream": ["contract", "server/config.ts", "server/http"],
@@ -26,6 +27,7 @@ const LAYERS = {
     "server/upload",
     "server/upstream",
     "server/tickets",
+    "server/metrics",
   ],
   // The composition root (main, startServer, createApp, index) may import every layer.
   server: [
@@ -37,6 +39,7 @@ const LAYERS = {
     "server/upstream",
     "server/tickets",
     "server/routes",
+    "server/metrics",
     "server/sandbox",
   ],
   // The simulator is a separate service: nothing of the proxy; its API never imports control.

@@ -15,14 +15,16 @@ const CLIENTS = 50;
 const DURATION_MS = 5000;
 
 /** What one load run saw. */
-interface LoadRun {
+export interface LoadRun {
+  /** Tickets accepted. */
+  count: number;
   rps: number;
   p99: number;
   failed: number;
 }
 
 /** 50 clients, each sending small tickets back to back over keep-alive for DURATION_MS. */
-async function load(target: TicketTarget): Promise<LoadRun> {
+export async function load(target: TicketTarget, durationMs = DURATION_MS): Promise<LoadRun> {
   // One screenshot-sized PNG, so the proxy's file path (checks, spool) is part of the load.
   const body = ticketBody(target.kind, [benchFile("png", 4096)]);
   const bytes = Buffer.concat([...body.chunks()]);
@@ -31,7 +33,7 @@ async function load(target: TicketTarget): Promise<LoadRun> {
   const latencies: number[] = [];
   let failed = 0;
   const started = performance.now();
-  const deadline = started + DURATION_MS;
+  const deadline = started + durationMs;
   const client = async (): Promise<void> => {
     while (performance.now() < deadline) {
       const sentAt = performance.now();
@@ -54,7 +56,12 @@ async function load(target: TicketTarget): Promise<LoadRun> {
   await Promise.all(Array.from({ length: CLIENTS }, client));
   const seconds = (performance.now() - started) / 1000;
   await agent.close();
-  return { rps: latencies.length / seconds, p99: percentile(latencies, 99), failed };
+  return {
+    count: latencies.length,
+    rps: latencies.length / seconds,
+    p99: percentile(latencies, 99),
+    failed,
+  };
 }
 
 /** Small tickets from 50 concurrent clients through the proxy vs straight at Ripio's Create. */

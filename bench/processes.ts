@@ -107,8 +107,15 @@ export async function startSandboxProcess(): Promise<ServiceProcess> {
   );
 }
 
-/** Starts the proxy (`server/main.ts`): real mode with `ripioBaseUrl`, else sandbox mode. */
-export async function startProxyProcess(ripioBaseUrl?: string): Promise<ServiceProcess> {
+/**
+ * Starts the proxy (`server/main.ts`): real mode with `ripioBaseUrl`, else sandbox mode. With
+ * `metrics` given, `bench/proxyMain.ts` instead, which runs the same server with metrics on or
+ * off (the one difference between the two proxies of the metrics family).
+ */
+export async function startProxyProcess(
+  ripioBaseUrl?: string,
+  metrics?: boolean,
+): Promise<ServiceProcess> {
   const port = await freePort();
   const upstream: Record<string, string> = ripioBaseUrl
     ? {
@@ -119,9 +126,10 @@ export async function startProxyProcess(ripioBaseUrl?: string): Promise<ServiceP
       }
     : {};
   return startNode(
-    "server/main.ts",
+    metrics === undefined ? "server/main.ts" : "bench/proxyMain.ts",
     {
       ...upstream,
+      ...(metrics === undefined ? {} : { BENCH_METRICS: metrics ? "on" : "off" }),
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",

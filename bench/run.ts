@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { BenchResult } from "./benchResult.ts";
 import { measureHostScript } from "./measureHostScript.ts";
+import { measureMetricsCost } from "./measureMetricsCost.ts";
 import { measureOpenTime } from "./measureOpenTime.ts";
 import { measureSizes } from "./measureSizes.ts";
 import { measureStatusLatency } from "./measureStatusLatency.ts";
@@ -23,6 +24,7 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   memory: () => measureUploadMemory(),
   submit: () => measureSubmitThroughput(),
   status: () => measureStatusLatency(),
+  metrics: () => measureMetricsCost(),
 };
 
 process.on("exit", killAllChildren);

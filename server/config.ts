@@ -1,3 +1,5 @@
+// Over 200 lines on purpose: the one schema of the environment (STYLE.md, habit 6) and the
+// rules between its keys read best in one place.
 import { z } from "zod";
 
 /** Where Ripio is: the real API, or the simulator started in process. */
@@ -20,7 +22,10 @@ export interface RipioSettings {
 export interface Config {
   mode: Mode;
   port: number;
-  /** Interface to listen on; null = Node's default (every interface). */
+  /**
+   * Interface to listen on; null = Node's default (every interface). Sandbox mode defaults to
+   * 127.0.0.1: it hands out a demo identity for any customer to whoever can reach it.
+   */
   host: string | null;
   /** Real mode only; in sandbox mode startServer fills it in from the simulator. */
   ripio: RipioSettings | null;
@@ -31,6 +36,10 @@ export interface Config {
   logLevel: LogLevel;
   /** Express's `trust proxy` setting: false, true, a hop count, or a list of addresses. */
   trustProxy: boolean | number | string;
+  /** How long a stop may take, from the signal to the exit: drain, answer, clean up. */
+  shutdownGraceSeconds: number;
+  /** A bearer that lets callers other than loopback read `/metrics`; null = loopback only. */
+  metricsToken: string | null;
   /** Lines worth printing at start (sandbox mode says it uses development secrets). */
   notices: readonly string[];
 }
@@ -48,7 +57,13 @@ export class ConfigError extends Error {
 
 /** HS256 keys shorter than the hash (32 bytes) weaken it (RFC 7518 §3.2). */
 const MIN_IDENTITY_SECRET_CHARS = 32;
+/** A metrics bearer short enough to guess is no protection. */
+const MIN_METRICS_TOKEN_CHARS = 16;
 const DEV_IDENTITY_SECRET = "ripio-help-development-identity-secret";
+/** Sandbox mode's bind address: it hands out demo identities, so not to the network. */
+const SANDBOX_HOST = "127.0.0.1";
+/** Under Kubernetes' default 30 s termination grace, with room for the kubelet's own steps. */
+export const DEFAULT_SHUTDOWN_GRACE_SECONDS = 25;
 
 // An unset and an empty variable mean the same ("PORT=" in a .env file).
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -113,6 +128,14 @@ const ENV = z.object({
   RATE_LIMIT_TICKETS_PER_HOUR: optional(integer(1, 1_000_000)),
   RATE_LIMIT_REQUESTS_PER_MINUTE: optional(integer(1, 10_000_000)),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })),
+  SHUTDOWN_GRACE_SECONDS: optional(integer(1, 3600)),
+  METRICS_TOKEN: optional(
+    z
+      .string()
+      .trim()
+      .min(MIN_METRICS_TOKEN_CHARS, `must be at least ${MIN_METRICS_TOKEN_CHARS} characters`)
+      .regex(/^\S+$/, "must have no white space (it is sent as a bearer token)"),
+  ),
   TRUST_PROXY: optional(
     z
       .string()
@@ -168,11 +191,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       (key) => (env[key] ?? "") !== "",
     );
     if (stray.length > 0) notices.push(`${stray.join(", ")} ignored: RIPIO_BASE_URL is not set.`);
+    if (values.HOST !== undefined && values.HOST !== SANDBOX_HOST) {
+      notices.push(
+        `HOST=${values.HOST} in sandbox mode: whoever can reach it gets a demo identity for any ` +
+          "customer at /demo/identity. Leave HOST unset to listen on 127.0.0.1 only.",
+      );
+    }
   }
   return {
     mode: real ? "real" : "sandbox",
     port: values.PORT ?? 8787,
-    host: values.HOST ?? null,
+    host: values.HOST ?? (real ? null : SANDBOX_HOST),
     // Every real-mode key was checked above, so the fallbacks below are never used there.
     ripio: real
       ? {
@@ -190,6 +219,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     logLevel: values.LOG_LEVEL ?? "info",
     trustProxy: values.TRUST_PROXY ?? false,
+    shutdownGraceSeconds: values.SHUTDOWN_GRACE_SECONDS ?? DEFAULT_SHUTDOWN_GRACE_SECONDS,
+    metricsToken: values.METRICS_TOKEN ?? null,
     notices,
   };
 }

@@ -1,9 +1,17 @@
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
+import { hostname, tmpdir } from "node:os";
+import { join } from "node:path";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
 import helmet from "helmet";
 import type { Logger } from "pino";
 import { ApiError } from "./http/apiError.ts";
+import { bodyDeadline, BODY_PROGRESS } from "./http/bodyDeadline.ts";
+import type { BodyProgressLimits } from "./http/watchBodyProgress.ts";
+import { NO_METRICS, type PrometheusMetrics } from "./metrics/createProxyMetrics.ts";
+import { countTicketSubmissions, createMetricsRouter } from "./routes/metrics.ts";
+import { spoolDirName } from "./upload/prepareSpoolDir.ts";
+import { spoolHostTag, type SpoolOwner } from "./upload/spoolFileName.ts";
 import type { Config, RipioSettings } from "./config.ts";
 import { createBackgroundWork, type BackgroundWork } from "./http/createBackgroundWork.ts";
 import { createMemoryTicketStore } from "./tickets/createMemoryTicketStore.ts";
@@ -27,9 +35,6 @@ import { createTicketsRouter } from "./routes/tickets.ts";
 import { createWebhooksRouter } from "./routes/webhooks.ts";
 import type { TicketStore } from "./tickets/ticketStore.ts";
 
-/** An upload that sends no byte for this long is cut off (instead of Node's requestTimeout). */
-export const UPLOAD_IDLE_MS = 30_000;
-
 /** Everything the app is made of; the edges (Ripio, clock, disk, logs) are passed in. */
 export interface AppDeps {
   /** With `ripio` filled in (startServer does it in sandbox mode). */
@@ -40,13 +45,23 @@ export interface AppDeps {
   now?: () => number;
   /** The built widget and demo; default `<repo>/dist`. */
   staticDir?: string;
-  /** Where uploads' temporary files are written; default the OS's. */
+  /**
+   * The spool folder uploads' temporary files are written to; default
+   * `<os tmp>/ripio-help-spool-<uid>` (startServer prepares it and sweeps a crash's leftovers).
+   */
   tmpDir?: string;
-  uploadIdleMs?: number;
+  /** Who this process is, in spool file names; default this host and pid. */
+  spoolOwner?: SpoolOwner;
+  /** The floor every request body must keep while read; default 1 KiB in 30 s. */
+  bodyProgress?: BodyProgressLimits;
+  /** The proxy's Prometheus metrics, served at `/metrics`; none (and no route) when absent. */
+  metrics?: PrometheusMetrics | null;
   /** Uploads in flight, so shutdown can wait for their cleanup; default a private tracker. */
   background?: BackgroundWork;
   /** Aborted when the server begins to shut down: long polls answer at once, readyz says 503. */
   shutdown?: AbortSignal;
+  /** Aborted (reason: the ApiError to answer) when the shutdown grace runs out. */
+  stopping?: AbortSignal;
   /** Sandbox mode: the simulator's URL, and what to do after its state is reset. */
   sandbox?: { url: string; afterReset(): void } | null;
   /** Page routes mounted before the static files (the place for more pages). */
@@ -71,6 +86,13 @@ export function createApp(deps: AppDeps): express.Express {
   const now = deps.now ?? Date.now;
   const store = deps.store ?? createMemoryTicketStore({ now });
   const shutdown = deps.shutdown ?? new AbortController().signal;
+  const metrics = deps.metrics ?? NO_METRICS;
+  let spoolDir = deps.tmpDir;
+  if (spoolDir === undefined) {
+    // startServer passes a prepared folder; an embedder calling createApp alone gets one made.
+    spoolDir = join(tmpdir(), spoolDirName(process.getuid?.()));
+    mkdirSync(spoolDir, { recursive: true, mode: 0o700 });
+  }
   const ticketsEnabled = createTicketsEnabledProbe({ upstream, logger, now });
   const refresher = createTicketRefresher({ upstream, store, logger, now });
   const ipLimiter = createRateLimiter({
@@ -88,6 +110,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.set("trust proxy", config.trustProxy);
   app.set("etag", false); // API answers are no-store; static files get theirs from serve-static
   app.use(requestContext(logger, now));
+  app.use(bodyDeadline(deps.bodyProgress ?? BODY_PROGRESS));
+  app.use(countTicketSubmissions(metrics));
   app.use((_req: Request, res: Response, next: NextFunction) => {
     // While draining for shutdown, every answer closes its connection.
     if (shutdown.aborted) res.setHeader("Connection", "close");
@@ -97,7 +121,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(compression());
 
   app.use(createHealthRouter({ upstream, shutdown }));
-  app.use(createWebhooksRouter({ store, secret: config.ripio.webhookSecret }));
+  if (deps.metrics) {
+    app.use(createMetricsRouter({ metrics: deps.metrics, token: config.metricsToken }));
+  }
+  app.use(createWebhooksRouter({ store, secret: config.ripio.webhookSecret, metrics }));
 
   app.use("/api", (req: Request, _res: Response, next: NextFunction) => {
     const verdict = ipLimiter.take(req.ip ?? req.socket.remoteAddress ?? "unknown");
@@ -115,12 +142,14 @@ export function createApp(deps: AppDeps): express.Express {
       store,
       ticketsEnabled,
       ticketLimiter,
-      tmpDir: deps.tmpDir ?? tmpdir(),
-      uploadIdleMs: deps.uploadIdleMs ?? UPLOAD_IDLE_MS,
+      tmpDir: spoolDir,
+      spoolOwner: deps.spoolOwner ?? { host: spoolHostTag(hostname()), pid: process.pid },
+      draining: shutdown,
+      stopping: deps.stopping ?? new AbortController().signal,
       background: deps.background ?? createBackgroundWork(),
     }),
   );
-  app.use(createTicketStatusRouter({ store, refresher, now, shutdown }));
+  app.use(createTicketStatusRouter({ store, refresher, now, shutdown, metrics }));
   app.use("/api", (req: Request) => {
     throw new ApiError(
       "MALFORMED_REQUEST",

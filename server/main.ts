@@ -1,8 +1,8 @@
 // Entry point of the proxy (`npm start`): the only server file with side effects.
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { startServer } from "./startServer.ts";
 
-let config;
+let config: Config;
 try {
   config = loadConfig(process.env);
 } catch (error) {
@@ -26,15 +26,29 @@ if (server.sandbox) {
   console.log(`  Simulated Ripio at ${server.sandbox.url} (development secrets in use)`);
 }
 
-let stopping = false;
+const graceMs = config.shutdownGraceSeconds * 1000;
+let stopAt: number | null = null;
+
+/**
+ * One drain per stop, however the signal comes and however often: a process group (systemd,
+ * Ctrl-C) and `npm start` forwarding it deliver the same SIGTERM two or three times within
+ * milliseconds, and none of those may cut the uploads in flight. Only a signal that arrives
+ * once the grace is over exits at once; a timer makes sure the grace holds in any case.
+ */
 function stop(signal: NodeJS.Signals): void {
-  if (stopping) {
-    // A second signal: the operator does not want to wait.
-    console.log(`${signal} again: exiting now.`);
+  if (stopAt !== null) {
+    if (Date.now() < stopAt + graceMs) return; // the same stop, delivered again
+    console.log(`${signal} after the ${config.shutdownGraceSeconds} s grace: exiting now.`);
     process.exit(1);
   }
-  stopping = true;
-  console.log(`${signal}: finishing in-flight requests, then exiting.`);
+  stopAt = Date.now();
+  console.log(
+    `${signal}: finishing in-flight requests (at most ${config.shutdownGraceSeconds} s).`,
+  );
+  setTimeout(() => {
+    console.error("The drain outlived the shutdown grace: exiting now.");
+    process.exit(1);
+  }, graceMs).unref();
   server.close().then(
     () => process.exit(0),
     (error: unknown) => {
@@ -45,3 +59,5 @@ function stop(signal: NodeJS.Signals): void {
 }
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
+// Started by scripts/start.mjs with an IPC channel: if that launcher dies, stop as if told to.
+process.on("disconnect", () => stop("SIGTERM"));

@@ -1,20 +1,32 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { hostname, tmpdir } from "node:os";
+import { join } from "node:path";
 import { pino, type Logger } from "pino";
 import { API } from "../contract/index.ts";
 import type { Config, RipioSettings } from "./config.ts";
 import { createApp } from "./createApp.ts";
+import { drainServer, type DrainParts } from "./drainServer.ts";
+import { BODY_PROGRESS } from "./http/bodyDeadline.ts";
 import { createBackgroundWork } from "./http/createBackgroundWork.ts";
+import { createProxyMetrics } from "./metrics/createProxyMetrics.ts";
 import { createUpstreamClient, type UpstreamTimeouts } from "./upstream/createUpstreamClient.ts";
 import { WEBHOOK_PATH } from "./routes/webhooks.ts";
 import { MAX_UPLOAD_BODY_BYTES } from "./upload/parseTicketUpload.ts";
+import { isProcessAlive, prepareSpoolDir, spoolDirName } from "./upload/prepareSpoolDir.ts";
+import { spoolHostTag } from "./upload/spoolFileName.ts";
 import type { Sandbox, SandboxOptions } from "./sandbox/createSandbox.ts";
 
 /** A running proxy (and, in sandbox mode, its simulator). */
 export interface RunningServer {
   url: string;
   sandbox: Sandbox | null;
-  /** Stops accepting, lets in-flight requests finish (long polls answer at once), closes both. */
+  /**
+   * The graceful drain, once however often it is called: stops accepting, lets requests in
+   * flight finish (long polls answer at once, new uploads get 503), answers 503 to what is
+   * still running when the grace is nearly out, removes every spool file, closes the sandbox.
+   * Resolves within the grace.
+   */
   close(): Promise<void>;
 }
 
@@ -24,12 +36,15 @@ export interface StartOptions {
   staticDir?: string;
   logger?: Logger;
   now?: () => number;
-  /** Where uploads' temporary files are written. */
+  /** The spool folder uploads' temporary files are written to (see createApp). */
   tmpDir?: string;
   upstreamTimeouts?: Partial<UpstreamTimeouts>;
-  uploadIdleMs?: number;
-  /** How long close() waits for in-flight requests before cutting them off; default 60 s. */
+  /** The window in which a body must bring 1 KiB; default 30 s (tests shorten it). */
+  bodyWindowMs?: number;
+  /** How long close() may take in all; default SHUTDOWN_GRACE_SECONDS. */
   shutdownGraceMs?: number;
+  /** Prometheus metrics and `/metrics`; default on (the bench measures their cost). */
+  metrics?: boolean;
 }
 
 /** Never logged, whatever a log call is given. */
@@ -53,17 +68,6 @@ function listen(server: Server, port: number, host: string | null): Promise<Addr
     if (host === null) server.listen(port, done);
     else server.listen(port, host, done);
   });
-}
-
-/** Stops accepting, waits for in-flight requests (closing idle keep-alive sockets), then forces. */
-async function drainServer(server: Server, graceMs: number): Promise<void> {
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
-  const grace = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
-  await Promise.race([closed, grace]);
-  clearInterval(idleSweep);
-  server.closeAllConnections();
-  await closed;
 }
 
 /**
@@ -93,13 +97,32 @@ export async function startServer(
     ripio = config.ripio;
   }
 
+  const metrics = options.metrics === false ? null : createProxyMetrics();
   const upstream = createUpstreamClient({
     ripio,
     logger,
     now,
     timeouts: options.upstreamTimeouts ?? {},
+    ...(metrics ? { observe: metrics.upstreamRequest } : {}),
   });
+  const uid = process.getuid?.();
+  const spoolDir = options.tmpDir ?? join(tmpdir(), spoolDirName(uid));
+  const spoolOwner = { host: spoolHostTag(hostname()), pid: process.pid };
+  try {
+    const swept = await prepareSpoolDir(spoolDir, {
+      owner: spoolOwner,
+      uid,
+      processStartMs: performance.timeOrigin,
+      isAlive: isProcessAlive,
+    });
+    if (swept > 0) logger.info({ swept, spoolDir }, "removed spool files a crashed process left");
+  } catch (error) {
+    await upstream.close();
+    await sandbox?.close();
+    throw error;
+  }
   const shutdown = new AbortController();
+  const stopping = new AbortController();
   const background = createBackgroundWork();
   let registerWebhook = (): void => undefined;
   const app = createApp({
@@ -108,16 +131,19 @@ export async function startServer(
     upstream,
     now,
     shutdown: shutdown.signal,
+    stopping: stopping.signal,
     background,
+    metrics,
+    tmpDir: spoolDir,
+    spoolOwner,
+    bodyProgress: { ...BODY_PROGRESS, windowMs: options.bodyWindowMs ?? BODY_PROGRESS.windowMs },
     sandbox: sandbox && { url: ripio.baseUrl, afterReset: () => registerWebhook() },
     ...(options.staticDir === undefined ? {} : { staticDir: options.staticDir }),
-    ...(options.tmpDir === undefined ? {} : { tmpDir: options.tmpDir }),
-    ...(options.uploadIdleMs === undefined ? {} : { uploadIdleMs: options.uploadIdleMs }),
   });
 
   const server = createServer(app);
-  // A 50 MB upload on a slow link outlives any fixed request deadline; uploads have an idle
-  // timeout of their own instead. Headers must still arrive in time (slowloris).
+  // A 50 MB upload on a slow link outlives any fixed request deadline; bodies have a progress
+  // floor of their own instead (http/bodyDeadline.ts). Headers must still arrive in time.
   server.requestTimeout = 0;
   server.headersTimeout = 30_000;
   server.on("checkContinue", (req, res) => {
@@ -149,18 +175,26 @@ export async function startServer(
   }
   logger.info({ url, mode: config.mode }, "help proxy listening");
 
+  let upstreamClosed: Promise<void> | null = null;
+  const drainParts: DrainParts = {
+    server,
+    shutdown,
+    stopping,
+    closeUpstream: () => (upstreamClosed ??= upstream.close()),
+    background,
+    closeRest: async () => {
+      await sandbox?.close();
+    },
+    logger,
+  };
+  const graceMs = options.shutdownGraceMs ?? config.shutdownGraceSeconds * 1000;
+
   let closing: Promise<void> | null = null;
   return {
     url,
     sandbox,
     close() {
-      closing ??= (async () => {
-        shutdown.abort();
-        await drainServer(server, options.shutdownGraceMs ?? 60_000);
-        await upstream.close(); // fails any call still waiting on Ripio, so its cleanup runs
-        await background.idle();
-        await sandbox?.close();
-      })();
+      closing ??= drainServer(drainParts, graceMs);
       return closing;
     },
   };

@@ -23,9 +23,15 @@ export function errorHandler(
   _next: NextFunction,
 ): void {
   const { log } = localsOf(res);
-  if (error instanceof ClientAbortError || res.headersSent || req.socket.destroyed) {
-    log.info({ reason: error instanceof Error ? error.message : String(error) }, "client left");
-    if (res.headersSent && !res.writableEnded) res.destroy();
+  const reason = error instanceof Error ? error.message : String(error);
+  if (res.headersSent) {
+    // Answered already (a stalled body's 408), or cut mid-answer: nothing more can be said.
+    log.debug({ reason }, "error after the answer began");
+    if (!res.writableEnded) res.destroy();
+    return;
+  }
+  if (error instanceof ClientAbortError || req.socket.destroyed) {
+    log.info({ reason }, "client left");
     return;
   }
   let apiError: ApiError;

@@ -36,12 +36,17 @@ export function clientGone(res: Response): AbortSignal {
   return controller.signal;
 }
 
+/** The status an abandoned request is logged with (nginx's convention; never sent). */
+export const CLIENT_CLOSED_REQUEST = 499;
+
 // A sane incoming id (from a load balancer) is kept so logs join up; anything else is replaced.
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /**
  * Gives each request an id (echoed as `X-Request-Id`) and a child logger bound to it, and
- * logs one line when the answer is sent: method, path (no query), status, duration. Never
+ * logs one line when the exchange ends: method, path (no query), status, duration. A
+ * connection that closed before its answer was sent is logged as status 499 (nginx's "client
+ * closed request") with `aborted: true`, not as the 200 Express had not yet changed. Never
  * headers or bodies, so tokens, secrets and file contents stay out of the logs.
  */
 export function requestContext(logger: Logger, now: () => number = Date.now) {
@@ -53,17 +58,18 @@ export function requestContext(logger: Logger, now: () => number = Date.now) {
     res.setHeader("X-Request-Id", requestId);
     const started = now();
     res.once("close", () => {
+      const aborted = !res.writableFinished;
       const facts = {
         method: req.method,
         path: req.path,
-        status: res.statusCode,
+        status: aborted ? CLIENT_CLOSED_REQUEST : res.statusCode,
         ms: now() - started,
         ...(res.locals.errorCode === undefined
           ? {}
           : { errorCode: res.locals.errorCode as string }),
-        ...(res.writableFinished ? {} : { aborted: true }),
+        ...(aborted ? { aborted: true } : {}),
       };
-      if (res.statusCode >= 500) log.warn(facts, "request");
+      if (!aborted && res.statusCode >= 500) log.warn(facts, "request");
       else log.info(facts, "request");
     });
     next();

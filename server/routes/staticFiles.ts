@@ -1,16 +1,47 @@
-import { existsSync } from "node:fs";
-import { basename, join, normalize, sep } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import express, { Router, type NextFunction, type Request, type Response } from "express";
 
 /** Vite's content-hashed chunks live here: their names change whenever their bytes do. */
 const HASHED_PREFIX = "/assets/";
-/** Package entries for Node and bundlers: in dist/, but not for browsers. */
-const NOT_SERVED = /^\/(node|lib)(\/|$)/;
+/** Written by `npm run build` (scripts/precompress.mjs): every file published for browsers. */
+export const BROWSER_FILES_LIST = "browser-files.json";
 /** What `npm run build` precompresses (scripts/precompress.mjs), best first. */
 const ENCODINGS = [
   { name: "br", suffix: ".br" },
   { name: "gzip", suffix: ".gz" },
 ] as const;
+
+/**
+ * The build's list of files for browsers, as URL paths (`/help-widget.js`). A missing or
+ * unreadable list publishes nothing: the proxy then serves its API alone.
+ */
+export function readBrowserFiles(dir: string): ReadonlySet<string> {
+  try {
+    const list = JSON.parse(readFileSync(join(dir, BROWSER_FILES_LIST), "utf8")) as unknown;
+    const files = (list as { files?: unknown }).files;
+    if (!Array.isArray(files)) return new Set();
+    return new Set(files.filter((f): f is string => typeof f === "string").map((f) => `/${f}`));
+  } catch {
+    return new Set();
+  }
+}
+
+/**
+ * The listed file a request path names, or null. The path is decoded once and must then be a
+ * listed path exactly: `//lib/index.js`, `/%6eode/server/config.js`, `/assets/../node/x` or
+ * `/%2e%2e/` name nothing listed, so nothing else in the folder is ever reachable.
+ */
+function listedFile(path: string, files: ReadonlySet<string>): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+  if (decoded.endsWith("/")) decoded += "index.html";
+  return files.has(decoded) ? decoded : null;
+}
 
 /**
  * The build's encodings the client accepts, by its q-values, ties in our order (browsers list
@@ -35,47 +66,40 @@ interface Precompressed {
 const chosen = new WeakMap<Request, Precompressed>();
 
 /**
- * Answers with the build's `.br` or `.gz` twin of the file asked for when the client accepts
- * that encoding (by its q-values) and the twin exists; the `compression` middleware leaves an
- * answer that already has a Content-Encoding alone.
+ * Lets through only GET/HEAD of a listed file, its URL rewritten to that file's own path, and
+ * picks the build's `.br` or `.gz` twin when the client accepts that encoding (by its
+ * q-values) and the twin is listed; the `compression` middleware leaves an answer that already
+ * has a Content-Encoding alone.
  */
-function pickPrecompressed(dir: string) {
-  const root = normalize(dir + sep);
+function pickListedFile(files: ReadonlySet<string>) {
   return (req: Request, _res: Response, next: NextFunction): void => {
-    if (req.method !== "GET" && req.method !== "HEAD") return next();
-    let path: string;
-    try {
-      path = decodeURIComponent(req.path);
-    } catch {
-      return next(); // express.static answers a malformed path
-    }
-    if (path.endsWith("/")) path += "index.html";
-    const file = normalize(join(root, path));
-    if (!file.startsWith(root)) return next();
-    const encoding = acceptedEncodings(req.get("accept-encoding")).find((e) =>
-      existsSync(file + e.suffix),
-    );
-    if (!encoding) return next();
-    chosen.set(req, { encoding: encoding.name, original: path });
+    if (req.method !== "GET" && req.method !== "HEAD") return next("router");
+    const path = listedFile(req.path, files);
+    if (path === null) return next("router");
     const query = req.url.indexOf("?");
-    req.url = path + encoding.suffix + (query === -1 ? "" : req.url.slice(query));
+    const search = query === -1 ? "" : req.url.slice(query);
+    const encoding = acceptedEncodings(req.get("accept-encoding")).find((e) =>
+      files.has(path + e.suffix),
+    );
+    if (encoding) chosen.set(req, { encoding: encoding.name, original: path });
+    req.url = (encoding ? path + encoding.suffix : path) + search;
     next();
   };
 }
 
 /**
- * The built widget and demo from `dir`, precompressed where the build made it so. Every file
- * may be used by other sites (the loader `import()`s its chunk cross-origin), so CORP is
- * cross-origin and ACAO `*`; hashed chunks are cached for a year as immutable, the loader and
- * HTML are revalidated on every use.
+ * The built widget and demo from `dir`: only the files the build lists for browsers (the
+ * loader, the app and locale chunks, the gallery and its assets, their twins), precompressed
+ * where the build made it so. Every file may be used by other sites (the loader `import()`s
+ * its chunk cross-origin), so CORP is cross-origin and ACAO `*`; hashed chunks are cached for
+ * a year as immutable, the loader and HTML are revalidated on every use.
  */
 export function createStaticFiles(dir: string): Router {
   const router = Router();
-  router.use((req, _res, next) => (NOT_SERVED.test(req.path) ? next("router") : next()));
-  router.use(pickPrecompressed(dir));
+  router.use(pickListedFile(readBrowserFiles(dir)));
   router.use(
     express.static(dir, {
-      index: "index.html",
+      index: false,
       fallthrough: true,
       setHeaders(res: Response, path: string) {
         const twin = chosen.get(res.req);

@@ -1,6 +1,7 @@
 import { Router, type Response } from "express";
 import { API, MAX_WAIT_SECONDS, isTerminal, type Ticket } from "../../contract/index.ts";
 import { ApiError } from "../http/apiError.ts";
+import type { ProxyMetrics } from "../metrics/createProxyMetrics.ts";
 import type { TicketRefresher } from "../tickets/createTicketRefresher.ts";
 import { clientGone, customerIdOf } from "../http/requestContext.ts";
 import type { StoredTicket, TicketStore } from "../tickets/ticketStore.ts";
@@ -46,6 +47,7 @@ export function createTicketStatusRouter(deps: {
   refresher: TicketRefresher;
   now: () => number;
   shutdown: AbortSignal;
+  metrics: ProxyMetrics;
 }): Router {
   const router = Router();
   const { store, refresher, now } = deps;
@@ -68,6 +70,7 @@ export function createTicketStatusRouter(deps: {
       ticket = await owned();
     }
     const deadline = now() + wait * 1000;
+    const held = performance.now();
     const hold = holdSignal(res, deps.shutdown);
     try {
       while (!isTerminal(ticket.status) && now() < deadline && !hold.signal.aborted) {
@@ -79,6 +82,7 @@ export function createTicketStatusRouter(deps: {
       }
     } finally {
       hold.release();
+      if (wait > 0) deps.metrics.statusWait((performance.now() - held) / 1000);
     }
     if (res.destroyed) return;
     res.set("Cache-Control", "no-store").json({

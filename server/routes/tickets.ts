@@ -3,6 +3,7 @@ import { API, type Ticket } from "../../contract/index.ts";
 import { ApiError, apiErrorData, apiErrorFrom } from "../http/apiError.ts";
 import type { BackgroundWork } from "../http/createBackgroundWork.ts";
 import { createUploadSpool } from "../upload/createUploadSpool.ts";
+import type { SpoolOwner } from "../upload/spoolFileName.ts";
 import type { RateLimiter } from "../protection/createRateLimiter.ts";
 import type { TicketsEnabledProbe } from "../upstream/createTicketsEnabledProbe.ts";
 import type { UpstreamClient } from "../upstream/createUpstreamClient.ts";
@@ -24,10 +25,17 @@ export interface TicketsRouteDeps {
   ticketsEnabled: TicketsEnabledProbe;
   /** Accepted tickets per customer (checked before the upload, counted on 202). */
   ticketLimiter: RateLimiter;
-  /** Where uploads' temporary files are written (one per attachment, removed after). */
+  /** The spool folder: one temporary file per attachment, removed after. */
   tmpDir: string;
-  /** An upload that sends nothing for this long is cut off. */
-  uploadIdleMs: number;
+  /** Named in each spool file, so a sweep at start can tell a crashed process's files. */
+  spoolOwner: SpoolOwner;
+  /** Aborted when shutdown begins: new uploads are refused with 503 from then on. */
+  draining: AbortSignal;
+  /**
+   * Aborted, with the ApiError to answer as its reason, when the shutdown grace runs out:
+   * uploads still being read stop and get that answer.
+   */
+  stopping: AbortSignal;
   /** Tracks each upload until its files are gone, so shutdown can wait for it. */
   background: BackgroundWork;
 }
@@ -51,12 +59,9 @@ export function createTicketsRouter(deps: TicketsRouteDeps): Router {
         retryAfterSeconds: allowance.retryAfterSeconds,
       });
     }
-    const spool = createUploadSpool(deps.tmpDir);
+    const spool = createUploadSpool(deps.tmpDir, deps.spoolOwner);
     try {
-      const upload = await parseTicketUpload(req, {
-        spoolPath: spool.nextPath,
-        idleTimeoutMs: deps.uploadIdleMs,
-      });
+      const upload = await parseTicketUpload(req, { spool, signal: deps.stopping });
       const ticket = await deps.upstream.createTicket({ customerId, ...upload });
       deps.ticketsEnabled.learn(true);
       deps.ticketLimiter.record(customerId);
@@ -111,6 +116,11 @@ export function createTicketsRouter(deps: TicketsRouteDeps): Router {
 
   router.post(API.tickets, async (req, res) => {
     const customerId = customerIdOf(res);
+    if (deps.draining.aborted) {
+      throw new ApiError("UPSTREAM_UNAVAILABLE", "The help service is restarting; send again.", {
+        retryAfterSeconds: 5,
+      });
+    }
     const declaredLength = Number(req.get("content-length"));
     if (declaredLength > MAX_UPLOAD_BODY_BYTES) throw ruleError("ATTACHMENTS_TOO_LARGE");
     const key = req.get(API.idempotencyKeyHeader);

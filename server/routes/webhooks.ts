@@ -1,6 +1,7 @@
 import express, { Router, type NextFunction, type Request, type Response } from "express";
 import { z } from "zod";
 import { localsOf } from "../http/requestContext.ts";
+import type { ProxyMetrics } from "../metrics/createProxyMetrics.ts";
 import type { TicketStore } from "../tickets/ticketStore.ts";
 import { verifyWebhookSignature } from "../protection/verifyWebhookSignature.ts";
 
@@ -26,7 +27,12 @@ const KNOWN_EVENTS = new Set(["SUPPORT_TICKET.CREATED", "SUPPORT_TICKET.FAILED"]
  * wrong). A good event updates the store, which wakes the long polls; replays, late events and
  * unknown tickets change nothing. Answers are not the `/api` error shape: Ripio is no customer.
  */
-export function createWebhooksRouter(deps: { store: TicketStore; secret: string }): Router {
+export function createWebhooksRouter(deps: {
+  store: TicketStore;
+  secret: string;
+  metrics: ProxyMetrics;
+}): Router {
+  const { metrics } = deps;
   const router = Router();
   router.post(
     WEBHOOK_PATH,
@@ -36,6 +42,7 @@ export function createWebhooksRouter(deps: { store: TicketStore; secret: string 
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       if (!verifyWebhookSignature(req.headers, raw, deps.secret)) {
         log.warn("webhook refused: missing or bad signature");
+        metrics.webhookEvent("invalid_signature");
         res.status(401).json({ ok: false, error: "invalid signature" });
         return;
       }
@@ -44,17 +51,20 @@ export function createWebhooksRouter(deps: { store: TicketStore; secret: string 
         event = EVENT.parse(JSON.parse(raw.toString("utf8")));
       } catch {
         log.warn("webhook refused: signed but malformed");
+        metrics.webhookEvent("malformed");
         res.status(400).json({ ok: false, error: "malformed event" });
         return;
       }
       const { ticketId, status, issueKey } = event.supportTicket;
       if (!KNOWN_EVENTS.has(event.eventType) || !(await deps.store.getTicket(ticketId))) {
         log.info({ eventType: event.eventType, ticketId }, "webhook ignored");
+        metrics.webhookEvent("ignored");
         res.status(202).json({ ok: true, ignored: true });
         return;
       }
       const changed = await deps.store.applyStatus(ticketId, status, issueKey ?? null);
       log.info({ eventType: event.eventType, ticketId, changed }, "webhook applied");
+      metrics.webhookEvent(changed ? "applied" : "unchanged");
       res.status(200).json({ ok: true, changed });
     },
   );
@@ -62,6 +72,8 @@ export function createWebhooksRouter(deps: { store: TicketStore; secret: string 
   router.use(
     WEBHOOK_PATH,
     (error: { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+      metrics.webhookEvent("unreadable");
+      if (res.headersSent) return; // answered already (a stalled body's 408)
       res
         .status(typeof error.status === "number" ? error.status : 400)
         .json({ ok: false, error: "unreadable body" });

@@ -1,33 +1,26 @@
-import { createWriteStream, type WriteStream } from "node:fs";
 import type { IncomingMessage } from "node:http";
 import type { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import busboy from "busboy";
 import {
   API,
   MIB,
+  MULTIPART_LIMITS,
   TICKET_LIMITS,
   checkFile,
   fileExtension,
   isAllowedExtension,
-  maxUtf8Bytes,
   sanitizeFileName,
   type TicketField,
 } from "../../contract/index.ts";
 import { ClientAbortError } from "../http/ClientAbortError.ts";
 import { ApiError } from "../http/apiError.ts";
-import { createAttachmentCheck, type UploadTotals } from "./createAttachmentCheck.ts";
-import { attachmentContentType } from "./attachmentContentType.ts";
+import type { UploadTotals } from "./createAttachmentCheck.ts";
+import type { UploadSpool } from "./createUploadSpool.ts";
 import { ruleError, textRule } from "./ruleError.ts";
+import { spoolAttachment, type SpooledFile, type SpoolingFile } from "./spoolAttachment.ts";
+import { watchBodySize } from "./watchBodySize.ts";
 
-/** One attachment written to a temporary file. */
-export interface SpooledFile {
-  /** Cleaned by contract's sanitizeFileName: base name, no control characters. */
-  fileName: string;
-  contentType: string;
-  path: string;
-  size: number;
-}
+export type { SpooledFile } from "./spoolAttachment.ts";
 
 /** A ticket upload that kept every rule, ready to forward. */
 export interface TicketUpload {
@@ -40,24 +33,18 @@ export interface TicketUpload {
 export const MAX_UPLOAD_BODY_BYTES = TICKET_LIMITS.maxTotalBytes + MIB;
 
 const { summary: SUMMARY, description: DESCRIPTION, attachments: ATTACHMENTS } = API.fields;
-const MAX_TEXT_PARTS = 20;
-/**
- * Bytes a spool file may have queued before its writer pushes back on the request. The 16 KiB
- * default paused the upload on every 64 KiB socket read until the disk write came back; with
- * room for a few reads, the writes are batched (writev) while the next bytes arrive.
- */
-const SPOOL_WRITE_HWM = 1024 * 1024;
 
 /**
  * Parses `POST /api/tickets` while it streams: text fields checked as they arrive, each file
- * written to a new path from `spoolPath` (mode 0o600) with its size, the running total and
- * its first bytes checked on the way.
- * Rejects with the first broken rule (ApiError) as soon as it is seen — the caller answers
- * and drains the rest — or with ClientAbortError when the client leaves or idles.
+ * spooled (spoolAttachment) with its size, the running total and its first bytes checked.
+ * Rejects with the first broken rule (ApiError) as soon as it is seen — the caller answers and
+ * drains the rest — with ClientAbortError when the client leaves, or with `signal`'s reason
+ * when it aborts (shutdown). Stalled bodies are cut by the app's body deadline, seen here as a
+ * client that left.
  */
 export function parseTicketUpload(
   req: IncomingMessage,
-  options: { spoolPath: (ext: string) => string; idleTimeoutMs: number },
+  options: { spool: UploadSpool; signal?: AbortSignal },
 ): Promise<TicketUpload> {
   return new Promise((resolve, reject) => {
     // The client may have left while identity and idempotency were checked: 'close' is past.
@@ -71,14 +58,7 @@ export function parseTicketUpload(
         headers: req.headers,
         preservePath: true, // we clean names ourselves, backslashes included
         defParamCharset: "utf8",
-        // busboy flags a value that reaches a limit exactly: every limit is the maximum + 1.
-        limits: {
-          fileSize: TICKET_LIMITS.maxFileBytes + 1,
-          files: TICKET_LIMITS.maxFiles + 1,
-          fieldSize: maxUtf8Bytes(TICKET_LIMITS.descriptionMaxChars) + 1,
-          fields: MAX_TEXT_PARTS,
-          parts: MAX_TEXT_PARTS + TICKET_LIMITS.maxFiles + 1,
-        },
+        limits: MULTIPART_LIMITS,
       });
     } catch {
       reject(new ApiError("MALFORMED_REQUEST", "Send the ticket as multipart/form-data."));
@@ -86,30 +66,22 @@ export function parseTicketUpload(
     }
 
     const text: { summary?: string; description?: string } = {};
-    const files: SpooledFile[] = [];
-    const writes: Promise<void>[] = [];
-    const outputs = new Set<WriteStream>();
+    const spooling: SpoolingFile[] = [];
     const totals: UploadTotals = { bytes: 0 };
     let settled = false;
-    let idle: NodeJS.Timeout | undefined;
-    let bodyBytes = 0;
 
     function stop(error: Error): void {
       if (settled) return;
       settled = true;
-      clearTimeout(idle);
-      req.off("data", onData);
+      stopSizeWatch();
+      options.signal?.removeEventListener("abort", onAbort);
       req.unpipe(parser);
-      // Close what we were writing before the caller removes the files.
-      const closing = [...outputs].map(
-        (out) =>
-          new Promise<void>((done) => (out.closed ? done() : out.once("close", done).destroy())),
-      );
       const gone = !req.complete && (req.destroyed || error instanceof ClientAbortError);
       const reason = gone
         ? new ClientAbortError("client left mid-upload", { cause: error })
         : error;
-      void Promise.all(closing).then(() => reject(reason));
+      // Close what we were writing before the caller removes the files.
+      void Promise.all(spooling.map((file) => file.abort())).then(() => reject(reason));
     }
     const malformed = (message: string, field?: TicketField): void =>
       stop(new ApiError("MALFORMED_REQUEST", message, field ? { field } : {}));
@@ -139,7 +111,7 @@ export function parseTicketUpload(
       }
       const fileName = sanitizeFileName(info.filename);
       const ext = fileExtension(fileName);
-      if (files.length >= TICKET_LIMITS.maxFiles) stop(ruleError("TOO_MANY_FILES"));
+      if (spooling.length >= TICKET_LIMITS.maxFiles) stop(ruleError("TOO_MANY_FILES"));
       else if (
         !isAllowedExtension(ext) ||
         checkFile({ name: fileName, size: 0, type: info.mimeType })
@@ -147,30 +119,14 @@ export function parseTicketUpload(
         stop(ruleError("FILE_TYPE_NOT_ALLOWED", fileName));
       }
       if (settled || !isAllowedExtension(ext)) return void stream.resume();
-
-      const path = options.spoolPath(ext);
-      const out = createWriteStream(path, {
-        flags: "wx",
-        mode: 0o600,
-        highWaterMark: SPOOL_WRITE_HWM,
-      });
-      const check = createAttachmentCheck(fileName, ext, totals);
-      const entry: SpooledFile = {
-        fileName,
-        contentType: attachmentContentType(ext, info.mimeType),
-        path,
-        size: 0,
-      };
-      outputs.add(out);
-      files.push(entry);
-      writes.push(
-        pipeline(stream, check, out).then(
-          () => {
-            entry.size = check.size();
-            outputs.delete(out);
-          },
-          (error: unknown) => stop(error instanceof Error ? error : new Error(String(error))),
-        ),
+      const file = spoolAttachment(
+        stream,
+        { fileName, ext, declaredType: info.mimeType },
+        { spool: options.spool, totals },
+      );
+      spooling.push(file);
+      file.written.catch((error: unknown) =>
+        stop(error instanceof Error ? error : new Error(String(error))),
       );
     });
 
@@ -179,37 +135,32 @@ export function parseTicketUpload(
     parser.on("partsLimit", () => malformed("Too many form parts."));
     parser.on("error", (error: Error) => malformed(`The form could not be read: ${error.message}`));
     parser.on("close", () => {
-      // Files are on disk only once every pipeline has finished.
-      void Promise.all(writes).then(() => {
+      // Files are on disk only once every one has been written.
+      void Promise.allSettled(spooling.map((file) => file.written)).then(() => {
         const { summary, description } = text;
         if (summary === undefined) return stop(ruleError("SUMMARY_REQUIRED"));
         if (description === undefined) return stop(ruleError("DESCRIPTION_REQUIRED"));
         if (settled) return;
         settled = true;
-        clearTimeout(idle);
-        resolve({ summary, description, files });
+        stopSizeWatch();
+        options.signal?.removeEventListener("abort", onAbort);
+        resolve({ summary, description, files: spooling.map((s) => s.file) });
       });
     });
 
-    function onData(chunk: Buffer): void {
-      // Without a Content-Length (chunked), ignored parts could otherwise stream on and on.
-      bodyBytes += chunk.length;
-      if (bodyBytes > MAX_UPLOAD_BODY_BYTES) stop(ruleError("ATTACHMENTS_TOO_LARGE"));
-      else armIdle();
+    function onAbort(): void {
+      const reason: unknown = options.signal?.reason;
+      stop(reason instanceof Error ? reason : new Error("upload aborted"));
     }
-    function armIdle(): void {
-      clearTimeout(idle);
-      idle = setTimeout(() => {
-        stop(new ClientAbortError(`no bytes for ${options.idleTimeoutMs} ms`));
-        req.destroy();
-      }, options.idleTimeoutMs);
-    }
-    req.on("data", onData);
+    options.signal?.addEventListener("abort", onAbort, { once: true });
     req.on("error", () => undefined); // a reset client; 'close' below says so
     req.on("close", () => {
       if (!req.complete) stop(new ClientAbortError("client left mid-upload"));
     });
-    armIdle();
+    const stopSizeWatch = watchBodySize(req, MAX_UPLOAD_BODY_BYTES, () =>
+      stop(ruleError("ATTACHMENTS_TOO_LARGE")),
+    );
+    if (options.signal?.aborted) return onAbort();
     req.pipe(parser);
   });
 }

@@ -12,6 +12,7 @@ import { createTokenCache, type IssuedToken } from "./createTokenCache.ts";
 import { multipartBody, type MultipartFile } from "./multipartBody.ts";
 import { requestJson } from "./requestJson.ts";
 import {
+  failureOutcome,
   isAuthFailure,
   isTicketsDisabled,
   mapFailure,
@@ -47,6 +48,16 @@ export const DEFAULT_UPSTREAM_TIMEOUTS: UpstreamTimeouts = {
   createHeadersMs: 60_000,
   createTotalMs: 10 * 60_000,
 };
+
+/** The calls made to Ripio, as the metrics name them. */
+export type UpstreamOperation = "token" | "create" | "retrieve";
+
+/** Told of every HTTP exchange with Ripio: its answer's status, or `timeout` / `network_error`. */
+export type UpstreamObserver = (
+  operation: UpstreamOperation,
+  outcome: string,
+  seconds: number,
+) => void;
 
 /** A ticket to create: the customer from the identity token, files spooled on disk. */
 export interface NewTicket {
@@ -90,8 +101,10 @@ export function createUpstreamClient(deps: {
   logger: Logger;
   now: () => number;
   timeouts?: Partial<UpstreamTimeouts>;
+  observe?: UpstreamObserver;
 }): UpstreamClient {
   const { ripio, logger, now } = deps;
+  const observe = deps.observe ?? (() => undefined);
   const timeouts = { ...DEFAULT_UPSTREAM_TIMEOUTS, ...deps.timeouts };
   const agent = new Agent({ keepAliveTimeout: 4_000, connect: { timeout: timeouts.tokenMs } });
   const basic = Buffer.from(
@@ -99,6 +112,7 @@ export function createUpstreamClient(deps: {
   ).toString("base64");
 
   async function call(
+    operation: UpstreamOperation,
     path: string,
     init: {
       method: "GET" | "POST";
@@ -108,18 +122,27 @@ export function createUpstreamClient(deps: {
       totalMs: number;
     },
   ): Promise<Answer> {
-    const answer = await requestJson(`${ripio.baseUrl}${path}`, {
-      ...init,
-      dispatcher: agent,
-      bodyTimeout: timeouts.retrieveMs,
-    });
+    const started = performance.now();
+    const seconds = (): number => (performance.now() - started) / 1000;
+    let answer: Awaited<ReturnType<typeof requestJson>>;
+    try {
+      answer = await requestJson(`${ripio.baseUrl}${path}`, {
+        ...init,
+        dispatcher: agent,
+        bodyTimeout: timeouts.retrieveMs,
+      });
+    } catch (error) {
+      observe(operation, failureOutcome(error), seconds());
+      throw error;
+    }
+    observe(operation, String(answer.status), seconds());
     return { ...answer, retryAfter: parseRetryAfter(answer.retryAfter, now()) };
   }
 
   async function fetchToken(): Promise<IssuedToken> {
     let answer: Answer;
     try {
-      answer = await call(PATHS.token, {
+      answer = await call("token", PATHS.token, {
         method: "POST",
         headers: {
           authorization: `Basic ${basic}`,
@@ -191,7 +214,7 @@ export function createUpstreamClient(deps: {
   async function retrieve(ticketId: string): Promise<Answer> {
     return guarded("retrieve", () =>
       withToken((token) =>
-        call(PATHS.ticket(ticketId), {
+        call("retrieve", PATHS.ticket(ticketId), {
           method: "GET",
           headers: { authorization: `Bearer ${token}` },
           headersTimeout: timeouts.retrieveMs,
@@ -213,7 +236,7 @@ export function createUpstreamClient(deps: {
       );
       const answer = await guarded("create", () =>
         withToken((token) =>
-          call(PATHS.tickets, {
+          call("create", PATHS.tickets, {
             method: "POST",
             headers: {
               authorization: `Bearer ${token}`,

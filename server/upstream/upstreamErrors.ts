@@ -118,3 +118,15 @@ export function mapFailure(failure: UpstreamFailure): { error: ApiError; defect:
   const error = new ApiError("UPSTREAM_ERROR", "Ripio answered something the proxy cannot use.");
   return { error, defect: true };
 }
+
+const TIMEOUT_CODES = new Set([
+  "UND_ERR_HEADERS_TIMEOUT",
+  "UND_ERR_BODY_TIMEOUT",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+
+/** A call that got no answer, for the metrics: `timeout` (our own deadlines), else `network_error`. */
+export function failureOutcome(error: unknown): string {
+  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
+  return name === "TimeoutError" || TIMEOUT_CODES.has(String(code)) ? "timeout" : "network_error";
+}

@@ -26,7 +26,7 @@ describe("ticketPath", () => {
 
 describe("error codes", () => {
   it("when listed, then they are DESIGN.md's table with its HTTP statuses", () => {
-    expect(ERROR_CODES).toHaveLength(21);
+    expect(ERROR_CODES).toHaveLength(23);
     expect(ERROR_HTTP_STATUS).toMatchObject({
       FILE_TYPE_NOT_ALLOWED: 415,
       FILE_CONTENT_MISMATCH: 415,
@@ -34,8 +34,10 @@ describe("error codes", () => {
       ATTACHMENTS_TOO_LARGE: 413,
       TICKETS_DISABLED: 403,
       RATE_LIMITED: 429,
+      REQUEST_TIMEOUT: 408,
       UPSTREAM_UNAVAILABLE: 503,
       UPSTREAM_ERROR: 502,
+      INTERNAL_ERROR: 500,
     });
   });
 

@@ -94,4 +94,24 @@ describe("loadConfig", () => {
   it("when an empty variable is set (PORT= in a .env file), then it counts as unset", () => {
     expect(loadConfig({ PORT: "", LOG_LEVEL: "" })).toMatchObject({ port: 8787, logLevel: "info" });
   });
+
+  it("when sandbox mode has no HOST, then it binds loopback; a HOST is obeyed with a notice; real mode binds all", () => {
+    expect(loadConfig({}).host).toBe("127.0.0.1");
+    const exposed = loadConfig({ HOST: "0.0.0.0" });
+    expect(exposed.host).toBe("0.0.0.0");
+    expect(exposed.notices.join(" ")).toMatch(/HOST=0\.0\.0\.0 .*\/demo\/identity/);
+    expect(loadConfig({ HOST: "127.0.0.1" }).notices.join(" ")).not.toMatch(/HOST=/);
+    expect(loadConfig(REAL).host).toBeNull();
+  });
+
+  it("when the grace and the metrics token are set or not, then defaults hold and bad values are named", () => {
+    expect(loadConfig({})).toMatchObject({ shutdownGraceSeconds: 25, metricsToken: null });
+    expect(
+      loadConfig({ SHUTDOWN_GRACE_SECONDS: "8", METRICS_TOKEN: "a-scraper-bearer-0123" }),
+    ).toMatchObject({ shutdownGraceSeconds: 8, metricsToken: "a-scraper-bearer-0123" });
+    expect(problemKeys({ SHUTDOWN_GRACE_SECONDS: "0", METRICS_TOKEN: "short" })).toEqual([
+      "METRICS_TOKEN",
+      "SHUTDOWN_GRACE_SECONDS",
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
 import { request } from "undici";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +11,7 @@ import {
   SANDBOX_CLIENT_SECRET,
   SANDBOX_WEBHOOK_SECRET,
 } from "../../server/sandbox/seeds.ts";
+import { BROWSER_FILES_LIST } from "../../server/routes/staticFiles.ts";
 import { startServer, type RunningServer } from "../../server/startServer.ts";
 import { call, getTicket, postTicket } from "../support/proxyHttp.ts";
 import { startTestServer, type TestServer } from "../support/startTestServer.ts";
@@ -61,6 +62,29 @@ describe("real mode (RIPIO_BASE_URL set), against a standalone sandbox as Ripio"
     const done = await getTicket(proxy.url, token, String(sent.body.ticketId), 20);
     expect(done.body).toMatchObject({ status: "CREATED" });
     expect(ripio.control.snapshot().tickets.map((t) => t.customerId)).toEqual(["cus_demo_alice"]);
+  });
+});
+
+describe("sandbox mode's address", () => {
+  it("when HOST is not set, then the proxy answers on loopback and not on the machine's other addresses", async () => {
+    const proxy = await startServer(loadConfig({ PORT: "0", LOG_LEVEL: "silent" }), {
+      shutdownGraceMs: 2_000,
+    });
+    try {
+      const { port, hostname } = new URL(proxy.url);
+      expect(hostname).toBe("127.0.0.1");
+      expect((await call(proxy.url, "GET", "/healthz")).status).toBe(200);
+      const outside = Object.values(networkInterfaces())
+        .flat()
+        .find((net) => net?.family === "IPv4" && !net.internal);
+      if (outside) {
+        await expect(request(`http://${outside.address}:${port}/healthz`)).rejects.toThrow(
+          /ECONNREFUSED/,
+        );
+      }
+    } finally {
+      await proxy.close();
+    }
   });
 });
 
@@ -115,6 +139,8 @@ describe("static files", () => {
       join(dir, "assets", "help-widget-app-Ab12Cd34.js"),
       `export const app = 1;${"//x\n".repeat(2000)}`,
     );
+    const files = ["index.html", "help-widget.js", "assets/help-widget-app-Ab12Cd34.js"];
+    await writeFile(join(dir, BROWSER_FILES_LIST), JSON.stringify({ files }));
     server = await startTestServer({ staticDir: dir });
   });
   afterAll(async () => {

@@ -1,125 +1,173 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { hostname } from "node:os";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { request } from "undici";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MIB } from "../../contract/index.ts";
+import { signCustomerToken } from "../../server/protection/identity.ts";
+import { createSandbox, type Sandbox } from "../../server/sandbox/createSandbox.ts";
+import { spoolDirName } from "../../server/upload/prepareSpoolDir.ts";
+import { spoolFileName, spoolHostTag } from "../../server/upload/spoolFileName.ts";
 import { pngBytes } from "../support/files.ts";
-import { call, getTicket, postTicket, ticketParts } from "../support/proxyHttp.ts";
+import { getTicket, postTicket, ticketParts } from "../support/proxyHttp.ts";
 import { startTestServer } from "../support/startTestServer.ts";
+import { expectApiError } from "./support/expectApiError.ts";
+import { TEST_IDENTITY_SECRET } from "./support/customerTokens.ts";
+import {
+  LAUNCHER,
+  MAIN,
+  killProxyProcesses,
+  realModeEnv,
+  startProxyProcess,
+} from "./support/proxyProcess.ts";
 import { startRawUpload } from "./support/rawUpload.ts";
 
-let child: ChildProcess | null = null;
-afterEach(() => {
-  if (child && child.exitCode === null) child.kill("SIGKILL");
-  child = null;
+let ripio: Sandbox;
+let tmp: string;
+beforeEach(async () => {
+  tmp = await mkdtemp(join(tmpdir(), "proxy-stop-"));
+  ripio = createSandbox({ processingDelayMs: 60_000 });
+  await ripio.listen();
+});
+afterEach(async () => {
+  killProxyProcesses();
+  await ripio.close();
+  await rm(tmp, { recursive: true, force: true });
 });
 
-/** Runs `server/main.ts` as `npm start` does, on a free port; resolves its URL from its output. */
-async function startMain(): Promise<{ url: string; exited: Promise<number | null> }> {
-  const proc = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child = proc;
-  const exited = new Promise<number | null>((resolve) =>
-    proc.once("exit", (code) => resolve(code)),
-  );
-  let output = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    proc.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/[\d.:]+)\//.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    proc.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    void exited.then(() => reject(new Error(`main.ts exited early:\n${output}`)));
-  });
-  return { url, exited };
-}
-
-async function demoToken(url: string): Promise<string> {
-  const answer = await call(url, "POST", "/demo/identity", {
-    json: { customerId: "cus_demo_alice" },
-  });
-  return String(answer.body.token);
-}
+/** The spool folder of a proxy whose TMPDIR is `tmp`. */
+const spoolDir = (): string => join(tmp, spoolDirName(process.getuid?.()));
+const alice = (): Promise<string> => signCustomerToken("cus_demo_alice", TEST_IDENTITY_SECRET, 600);
+const waitMs = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+// Child processes on a shared, busy machine: give what they do the time of a slow start.
+const SLOW = { timeout: 20_000 };
 
 describe("close()", () => {
   it("when a client leaves mid-upload just before close(), then close() resolves only once its files are gone", async () => {
-    const tmpDir = await mkdtemp(join(tmpdir(), "proxy-close-"));
-    try {
-      const server = await startTestServer({ tmpDir });
-      const token = await server.tokenFor("cus_demo_alice");
-      const files = [{ name: "big.png", bytes: pngBytes(8 * MIB) }];
-      const upload = startRawUpload(server.url, token, ticketParts({ files }));
-      upload.req.write(upload.body.subarray(0, 4 * MIB));
-      await expect.poll(async () => (await readdir(tmpDir)).length).toBe(1);
-      upload.req.destroy();
-      await server.close();
-      expect(await readdir(tmpDir)).toEqual([]);
-    } finally {
-      await rm(tmpDir, { recursive: true, force: true });
-    }
+    const server = await startTestServer({ tmpDir: tmp });
+    const token = await server.tokenFor("cus_demo_alice");
+    const files = [{ name: "big.png", bytes: pngBytes(8 * MIB) }];
+    const upload = startRawUpload(server.url, token, ticketParts({ files }));
+    upload.req.write(upload.body.subarray(0, 4 * MIB));
+    await expect.poll(async () => (await readdir(tmp)).length, SLOW).toBe(1);
+    upload.req.destroy();
+    await server.close();
+    expect(await readdir(tmp)).toEqual([]);
   });
-  it("when clients leave at every moment of an upload (even before it is read), then close() still completes and no folder is left", async () => {
-    const tmpDir = await mkdtemp(join(tmpdir(), "proxy-close-"));
-    try {
-      // An idle timeout longer than the test: only noticing each departure lets close() finish.
-      const server = await startTestServer({ tmpDir, uploadIdleMs: 120_000 });
-      const token = await server.tokenFor("cus_demo_alice");
-      const files = [{ name: "shot.png", bytes: pngBytes(MIB) }];
-      for (let i = 0; i < 20; i += 1) {
-        const upload = startRawUpload(server.url, token, ticketParts({ files }), {
-          "idempotency-key": `leaver-${i}`,
-        });
-        upload.req.write(upload.body.subarray(0, 1024));
-        await new Promise((resolve) => setTimeout(resolve, i % 4));
-        upload.req.destroy();
-      }
-      await server.close();
-      expect(await readdir(tmpDir)).toEqual([]);
-    } finally {
-      await rm(tmpDir, { recursive: true, force: true });
+
+  it("when clients leave at every moment of an upload (even before it is read), then close() still completes and no file is left", async () => {
+    // A body window longer than the test: only noticing each departure lets close() finish.
+    const server = await startTestServer({ tmpDir: tmp, bodyWindowMs: 120_000 });
+    const token = await server.tokenFor("cus_demo_alice");
+    const files = [{ name: "shot.png", bytes: pngBytes(MIB) }];
+    for (let i = 0; i < 20; i += 1) {
+      const upload = startRawUpload(server.url, token, ticketParts({ files }), {
+        "idempotency-key": `leaver-${i}`,
+      });
+      upload.req.write(upload.body.subarray(0, 1024));
+      await waitMs(i % 4);
+      upload.req.destroy();
     }
+    await server.close();
+    expect(await readdir(tmp)).toEqual([]);
+  });
+
+  it("when an upload is still coming as the grace runs out, then it is answered 503 and its file removed", async () => {
+    const server = await startTestServer({ tmpDir: tmp, shutdownGraceMs: 1_500 });
+    const token = await server.tokenFor("cus_demo_alice");
+    const files = [{ name: "slow.png", bytes: pngBytes(4 * MIB) }];
+    const upload = startRawUpload(server.url, token, ticketParts({ files }));
+    upload.req.write(upload.body.subarray(0, MIB));
+    await expect.poll(async () => (await readdir(tmp)).length, SLOW).toBe(1);
+    const closed = server.close();
+    // The rest of its body never comes within the grace.
+    const answer = await upload.response;
+    expect(answer).toMatchObject({
+      status: 503,
+      body: { error: { code: "UPSTREAM_UNAVAILABLE" } },
+    });
+    await closed;
+    expect(await readdir(tmp)).toEqual([]);
   });
 });
 
-describe("SIGTERM", () => {
-  it("when SIGTERM arrives during an upload, then new connections are refused, the upload still gets 202, and the process exits 0", async () => {
-    const { url, exited } = await startMain();
-    const token = await demoToken(url);
-    const upload = startRawUpload(
-      url,
-      token,
-      ticketParts({ files: [{ name: "shot.png", bytes: pngBytes(6 * MIB) }] }),
+describe("stopping the process", { timeout: 90_000 }, () => {
+  it("when the launcher's process group gets SIGTERM with 10 uploads in flight, then all 10 reach Ripio, no spool file is left, and it exits 0", async () => {
+    // A file a crashed proxy on this host left behind: swept at the next start.
+    const dead = spawn(process.execPath, ["-e", ""]);
+    await once(dead, "exit");
+    await mkdir(spoolDir(), { recursive: true, mode: 0o700 });
+    const owner = { host: spoolHostTag(hostname()), pid: dead.pid ?? -1 };
+    const orphan = spoolFileName(owner, "0f8fad5b-d9cb-469f-a165-70867728950e", 0, "png");
+    await writeFile(join(spoolDir(), orphan), "left by a crash");
+
+    // The launcher forwards the signal and the group delivers it too: the server gets it twice.
+    const proxy = await startProxyProcess(LAUNCHER[0], LAUNCHER[1], {
+      ...realModeEnv(ripio),
+      TMPDIR: tmp,
+      SHUTDOWN_GRACE_SECONDS: "20",
+    });
+    expect(await readdir(spoolDir())).toEqual([]);
+    const token = await alice();
+    const files = [{ name: "shot.png", bytes: pngBytes(3 * MIB) }];
+    const uploads = Array.from({ length: 10 }, () =>
+      startRawUpload(proxy.url, token, ticketParts({ files })),
     );
-    const half = Math.floor(upload.body.length / 2);
-    upload.req.write(upload.body.subarray(0, half));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    for (const upload of uploads) upload.req.write(upload.body.subarray(0, 2 * MIB));
+    await expect.poll(async () => (await readdir(spoolDir())).length, SLOW).toBe(10);
 
-    child?.kill("SIGTERM");
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    await expect(request(`${url}/healthz`)).rejects.toThrow();
+    proxy.signalGroup("SIGTERM");
+    await waitMs(300);
+    proxy.signalGroup("SIGTERM"); // Ctrl-C pressed twice, systemd's repeat: still one drain
+    for (const upload of uploads) upload.req.end(upload.body.subarray(2 * MIB));
 
-    upload.req.end(upload.body.subarray(half));
-    const answer = await upload.response;
-    expect(answer).toMatchObject({ status: 202, body: { status: "PENDING" } });
-    expect(await exited).toBe(0);
+    const answers = await Promise.all(uploads.map((upload) => upload.response));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(202));
+    expect(await proxy.exited).toBe(0);
+    expect(ripio.control.snapshot().tickets).toHaveLength(10);
+    expect(await readdir(spoolDir())).toEqual([]);
+  });
+
+  it("when a Create hangs at Ripio, then SIGTERM answers it 503 and the process exits 0 within its grace", async () => {
+    ripio.control.addFault({ target: "tickets", mode: "hang" });
+    const proxy = await startProxyProcess(MAIN[0], MAIN[1], {
+      ...realModeEnv(ripio),
+      TMPDIR: tmp,
+      SHUTDOWN_GRACE_SECONDS: "6",
+    });
+    const sent = postTicket(proxy.url, await alice(), undefined, {
+      origin: "https://shop.example.com",
+    });
+    await expect
+      .poll(() => ripio.control.snapshot().requests.some((r) => r.status === "hang"), SLOW)
+      .toBe(true);
+    proxy.signalGroup("SIGTERM");
+    expectApiError(await sent, "UPSTREAM_UNAVAILABLE");
+    // The process's own timer exits 1 at the grace; 0 means the drain finished before it.
+    expect(await proxy.exited).toBe(0);
+    expect(await readdir(spoolDir())).toEqual([]);
   });
 
   it("when SIGTERM arrives during a long poll, then the poll answers at once and the process exits 0", async () => {
-    const { url, exited } = await startMain();
-    const token = await demoToken(url);
-    // The sandbox of main.ts takes 1.5 s to process: the poll is still waiting at SIGTERM.
-    const ticketId = String((await postTicket(url, token)).body.ticketId);
-    const poll = getTicket(url, token, ticketId, 25);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const started = Date.now();
-    child?.kill("SIGTERM");
+    const proxy = await startProxyProcess(MAIN[0], MAIN[1], { ...realModeEnv(ripio), TMPDIR: tmp });
+    const token = await alice();
+    const origin = { origin: "https://shop.example.com" };
+    const ticketId = String((await postTicket(proxy.url, token, undefined, origin)).body.ticketId);
+    const poll = getTicket(proxy.url, token, ticketId, 25);
+    await waitMs(300);
+    proxy.signalGroup("SIGTERM");
     expect((await poll).body).toMatchObject({ ticketId, status: "PENDING" });
-    expect(Date.now() - started).toBeLessThan(5_000);
-    expect(await exited).toBe(0);
+    expect(await proxy.exited).toBe(0);
+  });
+
+  it("when SIGTERM reaches only the npm process (Docker's CMD npm start), then the server stops too", async () => {
+    const proxy = await startProxyProcess("npm", ["start"], { TMPDIR: tmp });
+    process.kill(proxy.pid, "SIGTERM");
+    expect(await proxy.exited).toBe(0);
+    await expect.poll(() => proxy.groupAlive(), SLOW).toBe(false);
+    await expect(request(`${proxy.url}/healthz`)).rejects.toThrow();
   });
 });

@@ -1,3 +1,4 @@
+import type { Logger } from "pino";
 import { loadConfig } from "../../server/config.ts";
 import type { UpstreamTimeouts } from "../../server/upstream/createUpstreamClient.ts";
 import { signCustomerToken } from "../../server/protection/identity.ts";
@@ -25,11 +26,16 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   sandbox?: SandboxOptions;
   staticDir?: string;
-  /** Parent of the uploads' temporary folders, so a test can see them cleaned. */
+  /** The spool folder uploads' temporary files go to, so a test can see them cleaned. */
   tmpDir?: string;
   upstreamTimeouts?: Partial<UpstreamTimeouts>;
-  uploadIdleMs?: number;
+  /** The window in which a request body must bring 1 KiB (default 30 s). */
+  bodyWindowMs?: number;
   now?: () => number;
+  /** Where the proxy logs (default: silent). */
+  logger?: Logger;
+  /** How long close() may take (default 2 s). */
+  shutdownGraceMs?: number;
 }
 
 /** jsdom's origin under Vitest, allowed so widget tests can call the proxy. */
@@ -57,9 +63,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.upstreamTimeouts === undefined
       ? {}
       : { upstreamTimeouts: options.upstreamTimeouts }),
-    ...(options.uploadIdleMs === undefined ? {} : { uploadIdleMs: options.uploadIdleMs }),
+    ...(options.bodyWindowMs === undefined ? {} : { bodyWindowMs: options.bodyWindowMs }),
     ...(options.now === undefined ? {} : { now: options.now }),
-    shutdownGraceMs: 2_000,
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+    shutdownGraceMs: options.shutdownGraceMs ?? 2_000,
   });
   const inner = running.sandbox;
   if (!inner) throw new Error("startTestServer runs the proxy in sandbox mode only.");

@@ -32,6 +32,7 @@ export class ApiClientError extends Error {
 const TRANSIENT_CODES: ReadonlySet<ClientErrorCode> = new Set<ClientErrorCode>([
   "NETWORK_ERROR",
   "RATE_LIMITED",
+  "REQUEST_TIMEOUT",
   "UPSTREAM_UNAVAILABLE",
   "UPSTREAM_ERROR",
   "INTERNAL_ERROR",

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { consumeBody } from "../consumeBody.ts";
 import type { SandboxStore } from "../createSandboxStore.ts";
 import type { Timers } from "../createTimers.ts";
-import { MAX_UPLOAD_BODY_BYTES } from "./parseTicketUpload.ts";
+import { MAX_CREATE_BODY_BYTES } from "./readCreateTicketForm.ts";
 import { faultError } from "../ripioError.ts";
 import { sendJson } from "../sendJson.ts";
 import type { FaultSpec } from "../types.ts";
@@ -41,7 +41,7 @@ export async function applyLatencyAndFault(
       return true;
     case "status": {
       const status = fault.status ?? 503;
-      const { outcome } = await consumeBody(req, { keep: 0, cap: MAX_UPLOAD_BODY_BYTES });
+      const { outcome } = await consumeBody(req, { keep: 0, cap: MAX_CREATE_BODY_BYTES });
       if (outcome === "aborted") return true;
       const headers: Record<string, string> = {};
       if (fault.retryAfterSeconds !== null)

@@ -5,14 +5,14 @@ import { consumeBody } from "../consumeBody.ts";
 import type { SandboxStore } from "../createSandboxStore.ts";
 import type { TicketProcessor } from "./createTicketProcessor.ts";
 import {
-  MAX_UPLOAD_BODY_BYTES,
-  parseTicketUpload,
-  type TicketUpload,
-} from "./parseTicketUpload.ts";
+  MAX_CREATE_BODY_BYTES,
+  readCreateTicketForm,
+  type CreateTicketForm,
+} from "./readCreateTicketForm.ts";
 import { ripioError } from "../ripioError.ts";
 import { sendJson } from "../sendJson.ts";
 
-type Parsed = Extract<TicketUpload, { kind: "parsed" }>;
+type Parsed = Extract<CreateTicketForm, { kind: "parsed" }>;
 
 /** The text rules, with messages that name the field first (Ripio's 20000 convention). */
 function textProblems(upload: Parsed): string[] {
@@ -51,7 +51,7 @@ export async function handleCreateTicket(
     error: ReturnType<typeof ripioError>,
     headers: Record<string, string> = {},
   ): Promise<void> => {
-    const { outcome } = await consumeBody(req, { keep: 0, cap: MAX_UPLOAD_BODY_BYTES });
+    const { outcome } = await consumeBody(req, { keep: 0, cap: MAX_CREATE_BODY_BYTES });
     if (outcome === "aborted") return;
     const close = outcome === "capped" ? { connection: "close" } : {};
     sendJson(res, error.status, error.body, { ...headers, ...close });
@@ -71,12 +71,12 @@ export async function handleCreateTicket(
     );
   }
 
-  const upload = await parseTicketUpload(req);
+  const upload = await readCreateTicketForm(req);
   if (upload.kind === "aborted") return;
   if (upload.kind === "capped") {
     const { status, body } = ripioError(
       "validation",
-      `files: The request body is larger than ${MAX_UPLOAD_BODY_BYTES} bytes.`,
+      `files: The request body is larger than ${MAX_CREATE_BODY_BYTES} bytes.`,
     );
     sendJson(res, status, body, { connection: "close" });
     return;

@@ -1,11 +1,13 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ERROR_CODES, MIB, TICKET_LIMITS, type ErrorCode } from "../../../contract/index.ts";
 import { exeBytes, pngBytes } from "../../support/files.ts";
 import {
   call,
   getTicket,
+  multipart,
   postTicket,
   ticketParts,
   type ProxyAnswer,
@@ -13,6 +15,7 @@ import {
 import { startTestServer, type TestServer } from "../../support/startTestServer.ts";
 import { forgeToken, nowSeconds, TEST_IDENTITY_SECRET } from "../support/customerTokens.ts";
 import { expectApiError } from "../support/expectApiError.ts";
+import { openRawRequest } from "../support/rawHttp.ts";
 
 let server: TestServer;
 let alice: string;
@@ -90,6 +93,22 @@ const scenarios: Record<ErrorCode, () => Promise<ProxyAnswer>> = {
       await limited.close();
     }
   },
+  REQUEST_TIMEOUT: async () => {
+    // A body that stops coming, on a proxy whose body window is short enough for a test.
+    const patient = await startTestServer({ bodyWindowMs: 600 });
+    try {
+      const { contentType, body } = multipart(ticketParts());
+      const raw = openRawRequest(patient.url, "POST", "/api/tickets", {
+        "Content-Type": contentType,
+        "Content-Length": String(body.length),
+        "X-Customer-Token": await patient.tokenFor("cus_demo_alice"),
+      });
+      await raw.write(body.subarray(0, 100));
+      return await raw.answer;
+    } finally {
+      await patient.close();
+    }
+  },
   UPSTREAM_UNAVAILABLE: () => {
     server.sandbox.control.addFault({ target: "tickets", mode: "status", status: 503 });
     return post();
@@ -100,9 +119,13 @@ const scenarios: Record<ErrorCode, () => Promise<ProxyAnswer>> = {
     return post();
   },
   INTERNAL_ERROR: async () => {
-    // A defect of the proxy's own: here, an upload spool folder that does not exist.
-    const broken = await startTestServer({ tmpDir: join(tmpdir(), "ripio-no-such-folder", "x") });
+    // Not the client's fault nor Ripio's: the upload spool folder was replaced by a file
+    // after start (a careless temp cleaner), so spooling the attachment fails.
+    const spoolDir = join(await mkdtemp(join(tmpdir(), "ripio-errors-")), "spool");
+    const broken = await startTestServer({ tmpDir: spoolDir });
     try {
+      await rm(spoolDir, { recursive: true });
+      await writeFile(spoolDir, "not a folder");
       return await postTicket(
         broken.url,
         await broken.tokenFor("cus_demo_alice"),
@@ -110,6 +133,7 @@ const scenarios: Record<ErrorCode, () => Promise<ProxyAnswer>> = {
       );
     } finally {
       await broken.close();
+      await rm(dirname(spoolDir), { recursive: true, force: true });
     }
   },
 };

@@ -1,9 +1,11 @@
+import { request as httpRequest } from "node:http";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { request } from "undici";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { BROWSER_FILES_LIST } from "../../../server/routes/staticFiles.ts";
 import { startTestServer, type TestServer } from "../../support/startTestServer.ts";
 
 const LOADER = `/* loader */ ${"console.log('help');\n".repeat(300)}`;
@@ -24,6 +26,14 @@ beforeEach(async () => {
   writeFileSync(join(dir, "assets", "app-abc123.js"), CHUNK);
   writeFileSync(join(dir, "assets", "app-abc123.js.gz"), gzipSync(CHUNK));
   writeFileSync(join(dir, "node", "server", "index.js"), "export {};");
+  mkdirSync(join(dir, "lib"));
+  writeFileSync(join(dir, "lib", "index.js"), "export {};");
+  writeFileSync(join(dir, "embed-manifest.json"), "{}");
+  writeFileSync(join(dir, "assets", "unlisted.js"), "export {};");
+  // What `npm run build` lists for browsers (scripts/precompress.mjs).
+  const files = ["index.html", "help-widget.js", "help-widget.js.br", "help-widget.js.gz"];
+  files.push("assets/app-abc123.js", "assets/app-abc123.js.gz");
+  writeFileSync(join(dir, BROWSER_FILES_LIST), JSON.stringify({ files }));
   server = await startTestServer({ staticDir: dir });
 });
 afterEach(async () => {
@@ -38,6 +48,28 @@ async function get(path: string, acceptEncoding?: string, method: "GET" | "HEAD"
   });
   const body = Buffer.from(await res.body.arrayBuffer());
   return { status: res.statusCode, headers: res.headers, body };
+}
+
+/** GET with the path sent byte for byte: a URL parser would resolve its dots and slashes first. */
+function getRaw(path: string, acceptEncoding: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({
+      hostname,
+      port,
+      path,
+      headers: { "accept-encoding": acceptEncoding },
+    });
+    req.on("response", (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("latin1") }),
+      );
+    });
+    req.on("error", reject);
+    req.end();
+  });
 }
 
 describe("static files, precompressed by the build", () => {
@@ -84,5 +116,36 @@ describe("static files, precompressed by the build", () => {
     expect((await get("/..%2f..%2fetc%2fpasswd", "br")).status).toBe(404);
     expect((await get("/node/server/index.js", "br")).status).toBe(404);
     expect((await get("/", "br")).body.toString()).toContain("<title>Gallery</title>");
+  });
+
+  it.each([
+    "/%6eode/server/index.js",
+    "//node/server/index.js",
+    "//lib/index.js",
+    "/lib/index.js",
+    "/./lib/index.js",
+    "/assets/../lib/index.js",
+    "/assets/%2e%2e/lib/index.js",
+    "/%2e%2e/",
+    "/embed-manifest.json",
+    "/browser-files.json",
+    "/assets/unlisted.js",
+    "/assets/",
+    "/HELP-WIDGET.JS",
+  ])(
+    "when %s is asked for, however encoded, then only the build's list counts: 404",
+    async (path) => {
+      for (const accept of ["br", "identity"]) {
+        const res = await getRaw(path, accept);
+        expect(res.status).toBe(404);
+        expect(res.body).not.toContain("export {}");
+      }
+    },
+  );
+
+  it("when a listed file is asked for with its name percent-encoded, then it is that file", async () => {
+    const res = await get("/help%2Dwidget.js", "identity");
+    expect(res.status).toBe(200);
+    expect(res.body.toString()).toBe(LOADER);
   });
 });

@@ -84,6 +84,8 @@ export const en: Messages = {
       "Your account has no email address, and support replies by email. Add an email address in your account settings, then send again.",
     TICKET_NOT_FOUND: "We couldn't find this ticket. If you still need help, send a new one.",
     RATE_LIMITED: "Too many requests were sent. Wait a moment, then try again.",
+    REQUEST_TIMEOUT:
+      "The connection stopped sending your ticket. Check that you are online, then send again.",
     UPSTREAM_UNAVAILABLE: "The support service is not answering right now. Try again in a moment.",
     UPSTREAM_ERROR: "The support service answered with an error. Try again in a moment.",
     INTERNAL_ERROR:

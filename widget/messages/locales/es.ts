@@ -88,6 +88,8 @@ export const es: Messages = {
       "Tu cuenta no tiene un correo electrónico y soporte responde por correo. Agrega un correo en la configuración de tu cuenta y vuelve a enviar.",
     TICKET_NOT_FOUND: "No encontramos este ticket. Si todavía necesitas ayuda, envía uno nuevo.",
     RATE_LIMITED: "Se enviaron demasiadas solicitudes. Espera un momento e inténtalo de nuevo.",
+    REQUEST_TIMEOUT:
+      "La conexión dejó de enviar tu ticket. Comprueba que estás en línea y envíalo de nuevo.",
     UPSTREAM_UNAVAILABLE:
       "El servicio de soporte no responde en este momento. Inténtalo de nuevo en un rato.",
     UPSTREAM_ERROR: "El servicio de soporte respondió con un error. Inténtalo de nuevo en un rato.",

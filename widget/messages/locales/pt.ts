@@ -87,6 +87,8 @@ export const pt: Messages = {
       "Sua conta não tem e-mail, e o suporte responde por e-mail. Cadastre um e-mail nas configurações da sua conta e envie de novo.",
     TICKET_NOT_FOUND: "Não encontramos este chamado. Se ainda precisar de ajuda, envie um novo.",
     RATE_LIMITED: "Foram enviadas muitas solicitações. Aguarde um momento e tente de novo.",
+    REQUEST_TIMEOUT:
+      "A conexão parou de enviar seu ticket. Verifique se você está online e envie de novo.",
     UPSTREAM_UNAVAILABLE:
       "O serviço de suporte não está respondendo agora. Tente de novo daqui a pouco.",
     UPSTREAM_ERROR: "O serviço de suporte respondeu com um erro. Tente de novo daqui a pouco.",

@@ -5,17 +5,17 @@ import busboy from "busboy";
 import {
   ALLOWED_EXTENSIONS,
   SIGNATURE_BYTES,
+  MULTIPART_LIMITS,
   TICKET_LIMITS,
   fileExtension,
   isAllowedExtension,
   matchesSignature,
-  maxUtf8Bytes,
 } from "../../../contract/index.ts";
 import { consumeBody } from "../consumeBody.ts";
 import type { ReceivedFile } from "../types.ts";
 
 /** Past this many body bytes the sandbox stops reading, answers and closes the connection. */
-export const MAX_UPLOAD_BODY_BYTES = 2 * TICKET_LIMITS.maxTotalBytes;
+export const MAX_CREATE_BODY_BYTES = 2 * TICKET_LIMITS.maxTotalBytes;
 
 const TEXT_FIELDS = ["customerId", "summary", "description"] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
@@ -23,7 +23,7 @@ const isTextField = (name: string): name is TextField =>
   (TEXT_FIELDS as readonly string[]).includes(name);
 
 /** What a Create Support Ticket body held, or why it could not be read. */
-export type TicketUpload =
+export type CreateTicketForm =
   | {
       kind: "parsed";
       fields: Partial<Record<TextField, string>>;
@@ -42,14 +42,16 @@ const fileProblem = (name: string, text: string): string =>
   `files: ${JSON.stringify(name)} ${text}`;
 
 /**
- * Streams a multipart body through busboy: never a whole file in memory, each file hashed
- * (SHA-256) and its first bytes checked as it passes. Over-limit uploads are read to their end
- * (up to MAX_UPLOAD_BODY_BYTES) so the 400 that follows is readable.
+ * Reads a Create Support Ticket form as simulated Ripio does (the proxy's own reader is
+ * server/upload/parseTicketUpload.ts): streams the multipart body through busboy, never a
+ * whole file in memory, each file hashed (SHA-256) and its first bytes checked as it passes.
+ * Over-limit uploads are read to their end (up to MAX_CREATE_BODY_BYTES) so the 400 that
+ * follows is readable.
  */
-export function parseTicketUpload(req: IncomingMessage): Promise<TicketUpload> {
+export function readCreateTicketForm(req: IncomingMessage): Promise<CreateTicketForm> {
   return new Promise((resolve) => {
     let settled = false;
-    const settle = (result: TicketUpload): void => {
+    const settle = (result: CreateTicketForm): void => {
       if (settled) return;
       settled = true;
       req.off("data", countBytes);
@@ -57,7 +59,7 @@ export function parseTicketUpload(req: IncomingMessage): Promise<TicketUpload> {
     };
     const drainThenSettle = (message: string): void => {
       if (settled) return;
-      void consumeBody(req, { keep: 0, cap: MAX_UPLOAD_BODY_BYTES }).then(({ outcome }) =>
+      void consumeBody(req, { keep: 0, cap: MAX_CREATE_BODY_BYTES }).then(({ outcome }) =>
         settle(outcome === "ended" ? { kind: "parseError", message } : { kind: outcome }),
       );
     };
@@ -69,14 +71,7 @@ export function parseTicketUpload(req: IncomingMessage): Promise<TicketUpload> {
         // Keep the name as sent, so tests can see whether the proxy cleaned it.
         preservePath: true,
         defParamCharset: "utf8",
-        // busboy flags a value that reaches the limit exactly, hence every "+ 1".
-        limits: {
-          fileSize: TICKET_LIMITS.maxFileBytes + 1,
-          files: TICKET_LIMITS.maxFiles + 1,
-          fieldSize: maxUtf8Bytes(TICKET_LIMITS.descriptionMaxChars) + 1,
-          fields: 10,
-          parts: 20,
-        },
+        limits: MULTIPART_LIMITS,
       });
     } catch (error) {
       drainThenSettle(`Multipart form parse error - ${(error as Error).message}`);
@@ -94,7 +89,7 @@ export function parseTicketUpload(req: IncomingMessage): Promise<TicketUpload> {
 
     function countBytes(chunk: Buffer): void {
       seenBytes += chunk.length;
-      if (seenBytes <= MAX_UPLOAD_BODY_BYTES) return;
+      if (seenBytes <= MAX_CREATE_BODY_BYTES) return;
       req.unpipe(parser);
       req.pause();
       parser.destroy();

@@ -1,0 +1,27 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import { isIP } from "node:net";
+import type { IncomingMessage } from "node:http";
+
+// Headers a reverse proxy adds: behind one on the same host, every visitor arrives from loopback.
+const FORWARDED = ["forwarded", "x-forwarded-for", "x-real-ip"] as const;
+
+function isLoopback(address: string | undefined): boolean {
+  if (address === undefined) return false;
+  const v4 = address.startsWith("::ffff:") ? address.slice(7) : address;
+  return v4 === "::1" || (isIP(v4) === 4 && v4.startsWith("127."));
+}
+
+const digest = (value: string): Buffer => createHash("sha256").update(value).digest();
+
+/**
+ * Whether a caller may read `/metrics`: it connects from loopback with no sign of a reverse
+ * proxy in between, or it shows `Authorization: Bearer <token>` (compared in constant time,
+ * as SHA-256 digests, so not even the token's length leaks).
+ */
+export function mayReadMetrics(req: IncomingMessage, token: string | null): boolean {
+  const direct = FORWARDED.every((name) => req.headers[name] === undefined);
+  if (direct && isLoopback(req.socket.remoteAddress)) return true;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? "");
+  if (token === null || !match?.[1]) return false;
+  return timingSafeEqual(digest(match[1]), digest(token));
+}

@@ -1,0 +1,65 @@
+import { lstat, mkdir, readdir, unlink } from "node:fs/promises";
+import { join } from "node:path";
+import { spoolFileOwner, type SpoolOwner } from "./spoolFileName.ts";
+
+/** The spool folder's name under the OS temp dir: one per user, so users never share one. */
+export function spoolDirName(uid: number | undefined): string {
+  return uid === undefined ? "ripio-help-spool" : `ripio-help-spool-${uid}`;
+}
+
+/** What prepareSpoolDir needs to know about this process and the others. */
+export interface SpoolSweepDeps {
+  owner: SpoolOwner;
+  /** Our user id (undefined where the platform has none); the folder must be ours. */
+  uid: number | undefined;
+  /** When this process started (ms since the epoch): older files with our pid are a past life's. */
+  processStartMs: number;
+  /** Whether a process with this id is running on this host. */
+  isAlive(pid: number): boolean;
+}
+
+/** `kill(pid, 0)`: ESRCH means no such process; EPERM means one exists (another user's). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: unknown }).code === "EPERM";
+  }
+}
+
+/**
+ * Makes the spool folder (mode 0700) and checks it is a real folder of ours that no one else
+ * can write to — in a shared /tmp, someone could have made it first. Then removes the files a
+ * crashed process left: only those written on this host (replicas on other hosts may share the
+ * folder) whose process is gone, or whose pid is ours but which predate this process (a
+ * container restarted with the same pid). Resolves how many it removed.
+ */
+export async function prepareSpoolDir(dir: string, deps: SpoolSweepDeps): Promise<number> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const facts = await lstat(dir);
+  const problem = !facts.isDirectory()
+    ? "is not a folder"
+    : deps.uid !== undefined && facts.uid !== deps.uid
+      ? "belongs to another user"
+      : (facts.mode & 0o022) !== 0
+        ? "can be written by other users"
+        : null;
+  if (problem) throw new Error(`The upload spool folder ${dir} ${problem}; remove it or fix it.`);
+
+  let removed = 0;
+  for (const name of await readdir(dir)) {
+    const owner = spoolFileOwner(name);
+    if (owner === null || owner.host !== deps.owner.host) continue;
+    const path = join(dir, name);
+    if (owner.pid === deps.owner.pid) {
+      const written = await lstat(path).catch(() => null);
+      if (written === null || written.mtimeMs >= deps.processStartMs) continue;
+    } else if (deps.isAlive(owner.pid)) continue;
+    await unlink(path).then(
+      () => (removed += 1),
+      () => undefined, // gone already, or another replica swept it first
+    );
+  }
+  return removed;
+}
