@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type ComponentType } from "re
 import { useMessages } from "../messages/useMessages.ts";
 import type { CaptureKind, CapturePanelProps } from "./CapturePanel.tsx";
 import { captureRoom } from "./captureRoom.ts";
-import { captureSupport, displayMediaOptions } from "./captureSupport.ts";
+import { DISPLAY_MEDIA_OPTIONS, captureSupport } from "./captureSupport.ts";
 
 // The editor and the recorder are their own chunk, fetched on first use (or on hover).
 const loadPanel = (): Promise<ComponentType<CapturePanelProps>> =>
@@ -16,9 +16,9 @@ interface Session {
 }
 
 /** getDisplayMedia, with a synchronous throw turned into a rejection like any other refusal. */
-function askForDisplay(kind: CaptureKind): Promise<MediaStream> {
+function askForDisplay(): Promise<MediaStream> {
   try {
-    return navigator.mediaDevices.getDisplayMedia(displayMediaOptions(kind));
+    return navigator.mediaDevices.getDisplayMedia(DISPLAY_MEDIA_OPTIONS);
   } catch (error) {
     return Promise.reject(error);
   }
@@ -72,7 +72,7 @@ export function CaptureButtons(props: {
   const start = (kind: CaptureKind): void => {
     if (busy) return;
     const { refusal } = captureRoom(props.files, kind);
-    const stream = refusal === null ? askForDisplay(kind) : null;
+    const stream = refusal === null ? askForDisplay() : null;
     stream?.catch(() => undefined); // the panel tells the user
     live.current = { id: (live.current?.id ?? 0) + 1, kind, stream, refusal };
     setSession(live.current);
@@ -88,8 +88,8 @@ export function CaptureButtons(props: {
   const prefetch = (): void => void loadPanel().catch(() => undefined);
 
   return (
-    <div ref={box} className="rhw-capture" onPointerEnter={prefetch} onFocus={prefetch}>
-      <div className="rhw-actions">
+    <div ref={box} onPointerEnter={prefetch} onFocus={prefetch}>
+      <div className="rhw-capture-buttons">
         <button
           type="button"
           className="rhw-secondary"

@@ -52,21 +52,17 @@ export function browserEnvironment(): CaptureEnvironment {
 export interface DisplayCaptureOptions extends DisplayMediaStreamOptions {
   preferCurrentTab?: boolean;
   selfBrowserSurface?: "include" | "exclude";
-  surfaceSwitching?: "include" | "exclude";
-  systemAudio?: "include" | "exclude";
 }
 
-/** What `getDisplayMedia` is asked for: the current tab first, video only. */
-export function displayMediaOptions(kind: "screenshot" | "recording"): DisplayCaptureOptions {
-  return {
-    // Screen sizes beyond full HD only cost bytes in a support recording.
-    video: kind === "recording" ? { frameRate: { max: 30 }, width: { max: 1920 } } : true,
-    audio: false,
-    // Chromium offers this tab first (and auto-accepts it under --auto-accept-this-tab-capture);
-    // "include" because its default excludes the very tab that asks.
-    preferCurrentTab: true,
-    selfBrowserSurface: "include",
-    surfaceSwitching: kind === "recording" ? "include" : "exclude",
-    systemAudio: "exclude",
-  };
-}
+/**
+ * What `getDisplayMedia` is asked for: video only, this tab offered first (Chromium; under
+ * --auto-accept-this-tab-capture it is granted without the prompt). "include" because
+ * Chromium's default leaves out the very tab that asks. A recording narrows the frame rate
+ * and size once granted (RecordingSession), to keep these bytes out of the first open.
+ */
+export const DISPLAY_MEDIA_OPTIONS: DisplayCaptureOptions = {
+  video: true,
+  audio: false,
+  preferCurrentTab: true,
+  selfBrowserSurface: "include",
+};

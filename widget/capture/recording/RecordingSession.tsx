@@ -52,6 +52,11 @@ export function RecordingSession(
   useEffect(() => {
     if (!stream) return;
     const type = recordingType(browserEnvironment()) ?? "video/webm";
+    // Beyond full HD and 30 frames a second, a support recording only gains bytes.
+    for (const track of stream.getVideoTracks())
+      track
+        .applyConstraints({ frameRate: { max: 30 }, width: { max: 1920 } })
+        .catch(() => undefined);
     const startedAt = new Date();
     const done = (result: RecordingResult): void => {
       const { onNotice, onClose, onFiles, text } = latest.current;
