@@ -93,6 +93,15 @@ async function animateHostPage(): Promise<void> {
   });
 }
 
+/** Presses Tab (or `key`) until `focused` (run in the page) holds; fails after 20 presses. */
+async function tabUntil(focused: (arg: string) => boolean, arg = "", key = "Tab"): Promise<void> {
+  for (let presses = 0; presses < 20; presses += 1) {
+    if (await page.evaluate(focused, arg)) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error("The element never got focus by Tab.");
+}
+
 const focusedText = (): Promise<string | undefined> =>
   page.evaluate(() => deepActiveElement()?.textContent?.trim());
 const focusedIsFileInput = (): Promise<boolean> =>
@@ -109,7 +118,9 @@ describe("Take screenshot", () => {
       if (request.method() !== "GET" || !path.startsWith("/assets/")) leaving.push(path);
     });
 
-    await page.getByRole("button", { name: en.takeScreenshot }).click();
+    // Keyboard only, from the button to the attached file.
+    await page.getByRole("button", { name: en.takeScreenshot }).focus();
+    await page.keyboard.press("Enter");
     const editor = page.getByRole("application");
     await editor.waitFor();
     await expect.poll(() => page.evaluate(() => deepActiveElement()?.tagName)).toBe("CANVAS");
@@ -125,14 +136,13 @@ describe("Take screenshot", () => {
     await page.keyboard.press("Enter");
     await page.getByText(fill(capture.cropped, numbers(crop))).waitFor({ state: "attached" });
 
-    // Black out: choose the tool, move the selection up twice and narrow it once, apply.
-    await page.getByRole("button", { name: capture.blackOut, exact: true }).click();
-    expect(
-      await page
-        .getByRole("button", { name: capture.blackOut, exact: true })
-        .getAttribute("aria-pressed"),
-    ).toBe("true");
-    await editor.focus();
+    // Black out: Tab to the tool, choose it, Shift+Tab back to the picture; move the
+    // selection up twice and narrow it once; Enter applies.
+    await tabUntil((name) => deepActiveElement()?.textContent === name, capture.blackOut);
+    await page.keyboard.press("Enter");
+    const blackOut = page.getByRole("button", { name: capture.blackOut, exact: true });
+    expect(await blackOut.getAttribute("aria-pressed")).toBe("true");
+    await tabUntil(() => deepActiveElement()?.tagName === "CANVAS", "", "Shift+Tab");
     let region: Rect = defaultSelection(crop);
     for (const [key, shift] of [
       ["ArrowUp", false],
@@ -146,7 +156,8 @@ describe("Take screenshot", () => {
     await page.keyboard.press("Enter");
     await page.getByText(capture.blackedOut).waitFor({ state: "attached" });
 
-    await page.getByRole("button", { name: capture.attach }).click();
+    await tabUntil((name) => deepActiveElement()?.textContent === name, capture.attach);
+    await page.keyboard.press("Enter");
     const listed = page.getByText(new RegExp(`^screenshot-${STAMP}\\.png$`));
     await listed.waitFor();
     await expect.poll(focusedIsFileInput).toBe(true);
@@ -182,19 +193,23 @@ describe("Take screenshot", () => {
     expect(await csp()).toEqual([]);
   });
 
-  it("when the browser refuses the capture, then a calm notice says so and nothing is attached", async () => {
-    await openWidget();
-    // What a user's "Block" or a page policy gives: getDisplayMedia rejects with NotAllowedError.
-    await page.evaluate(() => {
-      navigator.mediaDevices.getDisplayMedia = () =>
-        Promise.reject(new DOMException("Permission denied", "NotAllowedError"));
+  for (const locale of ["en", "es", "pt"] as const) {
+    it(`when the browser refuses the capture in ${locale}, then a calm notice in ${locale} says so and nothing is attached`, async () => {
+      const text = getMessages(locale);
+      await page.goto(`${server.url}/embed.html?locale=${locale}`);
+      await page.getByRole("button", { name: text.launcher }).click();
+      await page.getByRole("dialog", { name: text.dialogTitle }).waitFor();
+      // What a user's "Block" or a page policy gives: getDisplayMedia rejects with NotAllowedError.
+      await page.evaluate(() => {
+        navigator.mediaDevices.getDisplayMedia = () =>
+          Promise.reject(new DOMException("Permission denied", "NotAllowedError"));
+      });
+      await page.getByRole("button", { name: text.takeScreenshot }).click();
+      await page.getByText(getCaptureMessages(locale).refused).waitFor();
+      expect(await page.getByRole("application").count()).toBe(0);
+      expect(await page.getByRole("listitem").count()).toBe(0);
     });
-    await page.getByRole("button", { name: en.takeScreenshot }).click();
-    await page.getByText(capture.refused).waitFor();
-    expect(await page.getByRole("alert").count()).toBe(0);
-    expect(await page.getByRole("application").count()).toBe(0);
-    expect(await page.getByRole("listitem").count()).toBe(0);
-  });
+  }
 });
 
 describe("Record screen", () => {
