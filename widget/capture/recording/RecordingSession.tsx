@@ -11,6 +11,7 @@ import { useDisplayStream } from "../useDisplayStream.ts";
 import {
   createScreenRecorder,
   type RecordingResult,
+  type ScreenRecorder,
   type StopReason,
 } from "./createScreenRecorder.ts";
 import { formatDuration } from "./formatDuration.ts";
@@ -18,6 +19,13 @@ import { recordingBitrate } from "./recordingBudget.ts";
 
 const EXTENSIONS: Record<string, string> = { "video/webm": "webm", "video/mp4": "mp4" };
 const ONE_MINUTE = 60_000;
+
+const stopText = (text: CaptureMessages): Record<StopReason, string> => ({
+  user: text.stoppedByUser,
+  limit: text.stoppedAtLimit,
+  ended: text.stoppedSharing,
+  error: text.recordingFailed,
+});
 
 /**
  * A screen recording from the browser's prompt to the attached file: a visible timer, the
@@ -51,52 +59,55 @@ export function RecordingSession(
 
   useEffect(() => {
     if (!stream) return;
-    const type = recordingType(browserEnvironment()) ?? "video/webm";
-    // Beyond full HD and 30 frames a second, a support recording only gains bytes.
-    for (const track of stream.getVideoTracks())
-      track
-        .applyConstraints({ frameRate: { max: 30 }, width: { max: 1920 } })
-        .catch(() => undefined);
+    let live = true;
+    let recorder: ScreenRecorder | null = null;
     const startedAt = new Date();
     const done = (result: RecordingResult): void => {
       const { onNotice, onClose, onFiles, text } = latest.current;
-      const time = formatDuration(result.elapsedMs);
-      const said: Record<StopReason, string> = {
-        user: text.stoppedByUser,
-        limit: text.stoppedAtLimit,
-        ended: text.stoppedSharing,
-        error: text.recordingFailed,
-      };
       if (result.blob.size === 0) {
         onNotice(result.reason === "error" ? text.recordingFailed : text.nothingRecorded);
       } else {
         const extension = EXTENSIONS[result.blob.type] ?? "webm";
         const name = captureFileName("recording", extension, startedAt);
-        onNotice(fill(said[result.reason], { time }));
+        onNotice(fill(stopText(text)[result.reason], { time: formatDuration(result.elapsedMs) }));
         onFiles([new File([result.blob], name, { type: result.blob.type })]);
       }
       onClose(true);
     };
-    try {
-      const recorder = createScreenRecorder({
-        stream,
-        mimeType: type,
-        videoBitsPerSecond: recordingBitrate(roomRef.current),
-        roomBytes: () => roomRef.current,
-        onProgress: setProgress,
-        onDone: done,
-      });
-      stopRecording.current = recorder.stop;
-      setAnnouncement(latest.current.text.recordingStarted);
-      stopButton.current?.focus();
-      return () => {
-        stopRecording.current = null;
-        recorder.cancel();
-      };
-    } catch {
-      latest.current.onNotice(latest.current.text.recordingFailed);
-      latest.current.onClose(false);
-    }
+    const start = (): void => {
+      if (!live) return;
+      try {
+        recorder = createScreenRecorder({
+          stream,
+          mimeType: recordingType(browserEnvironment()) ?? "video/webm",
+          videoBitsPerSecond: recordingBitrate(roomRef.current),
+          roomBytes: () => roomRef.current,
+          onProgress: setProgress,
+          onDone: done,
+        });
+        stopRecording.current = recorder.stop;
+        setAnnouncement(latest.current.text.recordingStarted);
+        stopButton.current?.focus();
+      } catch {
+        latest.current.onNotice(latest.current.text.recordingFailed);
+        latest.current.onClose(false);
+      }
+    };
+    // Beyond full HD and 30 frames a second a support recording only gains bytes; settled
+    // before the recorder starts, so the encoder never sees the size change.
+    const narrowed = stream
+      .getVideoTracks()
+      .map((track) =>
+        track
+          .applyConstraints({ frameRate: { max: 30 }, width: { max: 1920 } })
+          .catch(() => undefined),
+      );
+    void Promise.all(narrowed).then(start);
+    return () => {
+      live = false;
+      stopRecording.current = null;
+      recorder?.cancel();
+    };
   }, [stream]);
 
   const minutes = Math.floor(progress.elapsedMs / ONE_MINUTE);

@@ -51,7 +51,10 @@ export function ScreenshotEditor(props: {
       y: number.format(rect.y),
     });
 
+  // The selection a drag ended with, for its announcement (state in a handler may lag a move).
+  const dragged = useRef(selection);
   useEffect(() => {
+    dragged.current = selection;
     if (view.current) drawEditorView(view.current, image, selection, tool);
   }, [image, selection, tool]);
   useEffect(() => {
@@ -74,7 +77,9 @@ export function ScreenshotEditor(props: {
     if (history.length < 2) return;
     const previous = history[history.length - 2] ?? props.image;
     setHistory(history.slice(0, -1));
-    setSelection(defaultSelection(previous));
+    // A black-out undone keeps the selection; a crop undone needs one for the larger picture.
+    const sameSize = previous.width === image.width && previous.height === image.height;
+    if (!sameSize) setSelection(defaultSelection(previous));
     setAnnouncement(text.undone);
   };
   const attach = (): void => {
@@ -124,7 +129,7 @@ export function ScreenshotEditor(props: {
   const onPointerUp = (): void => {
     if (!drag.current) return;
     drag.current = null;
-    setAnnouncement(describe(selection));
+    setAnnouncement(describe(dragged.current));
   };
 
   return (
