@@ -85,16 +85,20 @@ export function CaptureButtons(props: {
       },
     );
   };
+  // Intent fetches the chunk early. On each button, not the row: Preact's onFocus is the
+  // DOM's `focus`, which does not bubble as React's does (the embed may run on preact/compat).
   const prefetch = (): void => void loadPanel().catch(() => undefined);
+  const intent = { onPointerEnter: prefetch, onFocus: prefetch };
 
   return (
-    <div ref={box} onPointerEnter={prefetch} onFocus={prefetch}>
+    <div ref={box}>
       <div className="rhw-capture-buttons">
         <button
           type="button"
           className="rhw-secondary"
           aria-disabled={busy}
           onClick={() => start("screenshot")}
+          {...intent}
         >
           {messages.takeScreenshot}
         </button>
@@ -104,6 +108,7 @@ export function CaptureButtons(props: {
             className="rhw-secondary"
             aria-disabled={busy}
             onClick={() => start("recording")}
+            {...intent}
           >
             {messages.recordScreen}
           </button>
