@@ -45,7 +45,10 @@ const builds: Record<string, () => BuildEnvironmentOptions> = {
     manifest: EMBED_MANIFEST,
     rollupOptions: {
       input: { "help-widget-app": "widget/embed/mountApp.tsx" },
-      preserveEntrySignatures: "strict",
+      // Not "strict": the lazy chunks (capture/) import React and the messages from this one;
+      // "strict" forbids the entry those extra exports, so the bundler moved everything shared
+      // into a third chunk the first open had to fetch as well.
+      preserveEntrySignatures: "allow-extension",
       output: {
         entryFileNames: "assets/[name]-[hash].js",
         chunkFileNames: "assets/help-widget-[name]-[hash].js",

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { getMessages } from "../../widget/messages/index.ts";
+import { getCaptureMessages } from "../../widget/messages/captureCatalogue.ts";
 import { stories } from "../../widget/demo/stories.ts";
 import { startTestServer } from "../support/startTestServer.ts";
 import { launchBrowser } from "./support/launchBrowser.ts";
@@ -11,6 +12,15 @@ import { DIST_DIR, requireBuild } from "./support/requireBuild.ts";
 const en = getMessages("en");
 const es = getMessages("es");
 const pt = getMessages("pt");
+const capture = getCaptureMessages("en");
+/** A catalogue string whose `{placeholders}` may hold anything. */
+const pattern = (template: string): RegExp =>
+  new RegExp(
+    template
+      .split(/\{\w+\}/)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".+?"),
+  );
 const axeSource = (createRequire(import.meta.url)("axe-core") as { source: string }).source;
 const SCREENSHOTS = "screenshots";
 const WCAG_22_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
@@ -35,6 +45,23 @@ const expected: Record<string, (page: Page) => Promise<unknown>> = {
   "no-email": (page) => text(page, en.errors.CUSTOMER_EMAIL_MISSING).waitFor(),
   "identity-refresh": (page) => text(page, /SUP-\d+/).waitFor(),
   "upstream-down": (page) => text(page, en.errors.UPSTREAM_UNAVAILABLE).waitFor(),
+  "capture-editor": async (page) => {
+    await page.getByRole("application").waitFor();
+    await page.locator('[aria-pressed="true"]', { hasText: capture.blackOut }).waitFor();
+  },
+  "capture-recording": async (page) => {
+    await page.getByRole("button", { name: capture.stop }).waitFor();
+    await page.getByRole("timer").waitFor();
+  },
+  "capture-auto-stop": async (page) => {
+    await text(page, pattern(capture.stoppedAtLimit)).waitFor({ timeout: 60_000 });
+    await text(page, /^recording-\d{8}-\d{6}\.webm$/).waitFor();
+  },
+  "capture-unsupported": async (page) => {
+    await page.getByLabel("Summary").waitFor();
+    expect(await page.getByRole("button", { name: en.takeScreenshot }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: en.recordScreen }).count()).toBe(0);
+  },
   dark: (page) => page.getByLabel("Summary").waitFor(),
   spanish: async (page) => {
     await text(page, /SUP-\d+/).waitFor();

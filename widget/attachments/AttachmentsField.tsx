@@ -1,5 +1,6 @@
 import { useCallback, useId, useState, type KeyboardEvent, type RefObject } from "react";
 import { useDropzone } from "react-dropzone";
+import { CaptureButtons } from "../capture/CaptureButtons.tsx";
 import { TICKET_LIMITS, acceptMap } from "../../contract/index.ts";
 import { FileList } from "./FileList.tsx";
 import { Icon } from "../ui/Icon.tsx";
@@ -49,7 +50,7 @@ export function AttachmentsField(props: {
     [attachments, disabled, messages, limits],
   );
 
-  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
+  const { getRootProps, getInputProps, isDragActive, open, inputRef } = useDropzone({
     // react-dropzone's own judging is bypassed: with no `accept`, everything arrives in
     // the first argument, and contract rules judge it (see judgeFiles).
     onDrop: (accepted, refused) => addFiles([...accepted, ...refused.map((r) => r.file)]),
@@ -58,6 +59,9 @@ export function AttachmentsField(props: {
     multiple: true,
   });
   usePasteFiles(props.pasteRoot, addFiles, !disabled);
+
+  // After a capture, focus goes back to the field's one control, where the file now shows.
+  const returnFocus = useCallback(() => inputRef.current?.focus(), [inputRef]);
 
   const onInputKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     // Browsers differ on whether Enter opens a file input; make Enter and Space both do.
@@ -109,6 +113,12 @@ export function AttachmentsField(props: {
         <Icon name="upload" />
         <span id={ids.zone}>{isDragActive ? messages.dropzoneActive : messages.dropzoneText}</span>
       </div>
+      <CaptureButtons
+        files={attachments.files}
+        onFiles={addFiles}
+        disabled={disabled}
+        returnFocus={returnFocus}
+      />
       <p id={ids.hint} className="rhw-hint">
         {fill(messages.attachmentsHint, limits)}
       </p>

@@ -3,7 +3,7 @@ import { HelpWidget } from "../app/HelpWidget.tsx";
 import { getMessages } from "../messages/index.ts";
 import { resolveLocale } from "../messages/resolveLocale.ts";
 import type { HelpWidgetOptions } from "../app/HelpWidgetOptions.ts";
-import { stories, type Story } from "./stories.ts";
+import { STORY_GROUPS, stories, type Story } from "./stories.ts";
 import { applyScenario, demoToken } from "./sandboxApi.ts";
 import { createPlay } from "./play.ts";
 import { StoryControls, type Controls } from "./StoryControls.tsx";
@@ -36,6 +36,9 @@ export function Gallery(): ReactElement {
     return () => window.removeEventListener("hashchange", onHash);
   }, []);
 
+  // Before the widget mounts (it renders once the token is there): it reads what the browser offers.
+  useEffect(() => story.setup?.(), [story, run]);
+
   useEffect(() => {
     let live = true;
     setToken(null);
@@ -55,9 +58,10 @@ export function Gallery(): ReactElement {
   useEffect(() => {
     if (!token || !story.play || !stage.current) return;
     const locale = controls.locale ?? story.props?.locale;
-    const text = getMessages(resolveLocale(locale, navigator.language));
+    const resolved = resolveLocale(locale, navigator.language);
+    const text = getMessages(resolved);
     shadowRootIn(stage.current)
-      .then((root) => story.play?.(createPlay(root), text))
+      .then((root) => story.play?.(createPlay(root), text, resolved))
       .catch((e: unknown) => setError(String(e)));
     // The play runs once per story start, not on every control change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -70,7 +74,7 @@ export function Gallery(): ReactElement {
     <div className="gallery">
       <nav className="sidebar" aria-label="Stories">
         <h1>Ripio Help Widget</h1>
-        {(["Form", "Validation", "Sending", "Outcome", "Errors", "Look"] as const).map((group) => (
+        {STORY_GROUPS.map((group) => (
           <section key={group}>
             <h2>{group}</h2>
             <ul>

@@ -7,6 +7,8 @@ export interface Play {
   /** Resolves once every file is listed (the dropzone reads files asynchronously). */
   attach(files: File[]): Promise<void>;
   click(name: string): void;
+  /** Resolves once this text shows in the widget (a step that appears later, e.g. an editor). */
+  waitForText(text: string): Promise<void>;
 }
 
 function byLabel(root: ShadowRoot, label: string): HTMLInputElement | HTMLTextAreaElement {
@@ -21,7 +23,7 @@ function byLabel(root: ShadowRoot, label: string): HTMLInputElement | HTMLTextAr
 
 const LIST_TIMEOUT_MS = 5000;
 
-/** Waits until each name appears in the widget's text. */
+/** Waits until each name appears in the widget's text (listed files, or any text). */
 function listed(root: ShadowRoot, names: string[]): Promise<void> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -76,6 +78,7 @@ export function createPlay(root: ShadowRoot): Play {
       button.scrollIntoView({ block: "nearest" });
       button.click();
     },
+    waitForText: (text) => listed(root, [text]),
   };
 }
 

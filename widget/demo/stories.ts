@@ -1,22 +1,37 @@
-import { MIB, TICKET_LIMITS } from "../../contract/index.ts";
+import { MIB, TICKET_LIMITS, type Locale } from "../../contract/index.ts";
 import type { Messages } from "../messages/Messages.ts";
+import { getCaptureMessages } from "../messages/captureCatalogue.ts";
 import type { HelpWidgetOptions } from "../app/HelpWidgetOptions.ts";
 import type { FaultSpec, ScenarioPatch } from "./sandboxApi.ts";
 import { sampleFile, type Play } from "./play.ts";
+import { fakeDisplayMedia, withoutScreenCapture } from "./fakeDisplay.ts";
 
 /** One state of the widget, live against the sandbox in its own scenario. */
 export interface Story {
   id: string;
   title: string;
-  group: "Form" | "Validation" | "Sending" | "Outcome" | "Errors" | "Look";
+  group: (typeof STORY_GROUPS)[number];
   scenario?: ScenarioPatch;
   faults?: FaultSpec[];
   customerId?: string;
   /** A short-lived first token, to show the widget fetching a fresh one. */
   tokenTtlSeconds?: number;
   props?: Partial<Pick<HelpWidgetOptions, "locale" | "theme" | "position">> & { inline?: boolean };
-  play?: (play: Play, text: Messages) => Promise<void> | void;
+  play?: (play: Play, text: Messages, locale: Locale) => Promise<void> | void;
+  /** Runs before the widget mounts (e.g. stands in for the browser's screen sharing); returns its undo. */
+  setup?: () => () => void;
 }
+
+/** The sidebar's groups, in order. */
+export const STORY_GROUPS = [
+  "Form",
+  "Validation",
+  "Sending",
+  "Outcome",
+  "Errors",
+  "Capture",
+  "Look",
+] as const;
 
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -40,6 +55,12 @@ function sendTyped(summary: string | null, description: string): NonNullable<Sto
 }
 
 const png = (name = "screenshot.png", size = 48_000): File => sampleFile(name, size, "image/png");
+
+/** Starts a recording; the story's fake screen answers the browser's prompt at once. */
+async function record(play: Play, text: Messages, locale: Locale): Promise<void> {
+  play.click(text.recordScreen);
+  await play.waitForText(getCaptureMessages(locale).stop);
+}
 
 /** Every story of the gallery, in sidebar order. */
 export const stories: Story[] = [
@@ -153,6 +174,52 @@ export const stories: Story[] = [
     group: "Errors",
     faults: [{ target: "tickets", mode: "status", status: 503, count: 1000 }],
     play: sendValid,
+  },
+  {
+    id: "capture-editor",
+    title: "Screenshot editor",
+    group: "Capture",
+    setup: () => fakeDisplayMedia("page"),
+    play: async (play, text, locale) => {
+      const capture = getCaptureMessages(locale);
+      fillValid(play, text);
+      play.click(text.takeScreenshot);
+      await play.waitForText(capture.attach);
+      play.click(capture.blackOut);
+    },
+  },
+  {
+    id: "capture-recording",
+    title: "Recording the screen",
+    group: "Capture",
+    setup: () => fakeDisplayMedia("page"),
+    play: async (play, text, locale) => {
+      fillValid(play, text);
+      await record(play, text, locale);
+    },
+  },
+  {
+    id: "capture-auto-stop",
+    title: "Recording stops near the limit",
+    group: "Capture",
+    // Noise compresses badly, so the little room left fills within seconds.
+    setup: () => fakeDisplayMedia("noise"),
+    play: async (play, text, locale) => {
+      fillValid(play, text);
+      const nearlyFull = Math.round(24.85 * MIB);
+      await play.attach([
+        sampleFile("statement-2025.pdf", nearlyFull, "application/pdf"),
+        sampleFile("statement-2026.pdf", nearlyFull, "application/pdf"),
+      ]);
+      await record(play, text, locale);
+    },
+  },
+  {
+    id: "capture-unsupported",
+    title: "No screen capture (phones)",
+    group: "Capture",
+    setup: withoutScreenCapture,
+    play: fillValid,
   },
   { id: "dark", title: "Dark theme", group: "Look", props: { theme: "dark" }, play: fillValid },
   { id: "spanish", title: "Spanish", group: "Look", props: { locale: "es" }, play: sendValid },

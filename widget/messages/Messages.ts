@@ -47,6 +47,9 @@ export interface Messages {
   /** `{name}`, `{reason}`: announced when a file is refused, and under the field. */
   fileRefused: string;
   fileReasons: Record<FileRejectionCode, string>;
+  /** Screen capture's two buttons (the rest of its text loads with it: CaptureMessages). */
+  takeScreenshot: string;
+  recordScreen: string;
 
   send: string;
   sending: string;
@@ -76,4 +79,58 @@ export interface Messages {
   networkError: string;
   /** One message per error code of contract/; a new code does not compile without one. */
   errors: Record<ErrorCode, string>;
+}
+
+/**
+ * The screen capture's strings (widget/capture/). Kept apart from `Messages` because they
+ * load with the capture code on first use, not with every first open of the widget.
+ */
+export interface CaptureMessages {
+  /** While the browser asks what to share. */
+  choosing: string;
+  /** The user (or the page's policy) refused: said calmly, this is not an error. */
+  refused: string;
+  failed: string;
+  /** `{reason}`: one of `fileReasons`, filled with the limits. */
+  noRoom: string;
+
+  /** The editor's group label. */
+  editorLabel: string;
+  /** `{width}`, `{height}`: the picture, as the focusable editing surface is named. */
+  imageLabel: string;
+  editorHelp: string;
+  toolLabel: string;
+  crop: string;
+  blackOut: string;
+  applyCrop: string;
+  applyBlackOut: string;
+  undo: string;
+  /** The fixed button name "Attach screenshot". */
+  attach: string;
+  discard: string;
+  /** `{x}`, `{y}`, `{width}`, `{height}` in pixels of the picture. */
+  selection: string;
+  /** `{width}`, `{height}` */
+  cropped: string;
+  blackedOut: string;
+  undone: string;
+  discarded: string;
+
+  recording: string;
+  recordingStarted: string;
+  /** `{time}`: announced once a minute while recording. */
+  recordingTime: string;
+  /** `{size}`, `{room}`: recorded so far, and what the attachments still have room for. */
+  recordingSize: string;
+  sizeLabel: string;
+  /** The fixed button name "Stop recording". */
+  stop: string;
+  /** `{time}` */
+  stoppedByUser: string;
+  /** `{time}`: stopped by itself before the file would break a size rule. */
+  stoppedAtLimit: string;
+  /** `{time}`: the user ended sharing from the browser's own controls. */
+  stoppedSharing: string;
+  nothingRecorded: string;
+  recordingFailed: string;
 }

@@ -158,6 +158,8 @@ textarea.rhw-input { min-height: 8em; resize: vertical; }
 .rhw-dropzone:has(input:focus:not(:focus-visible)) { outline: none; }
 .rhw-dropzone-active { border-color: var(--_accent); border-style: solid; }
 .rhw-dropzone[aria-disabled="true"] { cursor: not-allowed; opacity: 0.7; }
+.rhw-capture-buttons { display: flex; flex-wrap: wrap; gap: 8px; }
+.rhw-capture-buttons .rhw-secondary { flex: 1 1 auto; padding: 8px 12px; font-size: 15px; }
 
 .rhw-files { list-style: none; margin: 4px 0 0; padding: 0; display: flex; flex-direction: column; gap: 6px; }
 .rhw-file {

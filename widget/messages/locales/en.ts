@@ -31,6 +31,8 @@ export const en: Messages = {
     TOO_MANY_FILES: "only {maxFiles} files can be attached",
     ATTACHMENTS_TOO_LARGE: "all files together would be over {maxTotalSize}",
   },
+  takeScreenshot: "Take screenshot",
+  recordScreen: "Record screen",
 
   send: "Send",
   sending: "Sending…",

@@ -32,6 +32,8 @@ export const es: Messages = {
     TOO_MANY_FILES: "solo se pueden adjuntar {maxFiles} archivos",
     ATTACHMENTS_TOO_LARGE: "entre todos los archivos se superarían {maxTotalSize}",
   },
+  takeScreenshot: "Tomar captura de pantalla",
+  recordScreen: "Grabar pantalla",
 
   send: "Enviar",
   sending: "Enviando…",

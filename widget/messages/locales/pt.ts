@@ -31,6 +31,8 @@ export const pt: Messages = {
     TOO_MANY_FILES: "só é possível anexar {maxFiles} arquivos",
     ATTACHMENTS_TOO_LARGE: "todos os arquivos juntos passariam de {maxTotalSize}",
   },
+  takeScreenshot: "Capturar tela",
+  recordScreen: "Gravar tela",
 
   send: "Enviar",
   sending: "Enviando…",
