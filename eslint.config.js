@@ -58,7 +58,15 @@ const LAYERS = {
   "widget/api": ["contract"],
   "widget/ui": ["contract", "widget/messages", "widget/api"],
   "widget/identity": ["contract", "widget/api", "widget/storage"],
-  "widget/attachments": ["contract", "widget/messages", "widget/api", "widget/ui"],
+  // Screen capture: the buttons always loaded, the editor and recorder a lazy chunk.
+  "widget/capture": ["contract", "widget/messages", "widget/ui", "widget/shell"],
+  "widget/attachments": [
+    "contract",
+    "widget/messages",
+    "widget/api",
+    "widget/ui",
+    "widget/capture",
+  ],
   "widget/form": [
     "contract",
     "widget/messages",

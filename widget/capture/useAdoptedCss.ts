@@ -1,28 +1,15 @@
 import { useEffect, type RefObject } from "react";
+import { injectStyles } from "../shell/injectStyles.ts";
 
 /**
- * Adds `css` to the shadow root (or document) that `element` is in, for as long as the
- * component is mounted: a constructed stylesheet, which a strict Content-Security-Policy
- * allows without a nonce. Where those are missing, a `<style>` carrying the nonce of the
- * widget's own `<style>` in the same root (so the host's nonce covers it too).
+ * Adds `css` to the widget's shadow root that `element` is in, while the component is mounted
+ * (see `injectStyles`). Where a `<style>` is needed, it carries the nonce of the widget's own
+ * `<style>` in that root, so the host's nonce covers the capture chunk's styles too.
  */
 export function useAdoptedCss(element: RefObject<HTMLElement | null>, css: string): void {
   useEffect(() => {
     const root = element.current?.getRootNode();
-    if (!(root instanceof ShadowRoot || root instanceof Document)) return;
-    if ("adoptedStyleSheets" in root && "replaceSync" in CSSStyleSheet.prototype) {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-      return () => {
-        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
-      };
-    }
-    const style = document.createElement("style");
-    const nonce = root.querySelector("style")?.nonce;
-    if (nonce) style.nonce = nonce;
-    style.textContent = css;
-    (root instanceof Document ? root.head : root).append(style);
-    return () => style.remove();
+    if (!(root instanceof ShadowRoot)) return;
+    return injectStyles(root, css, root.querySelector("style")?.nonce);
   }, [element, css]);
 }

@@ -3,7 +3,7 @@ import { screen, waitFor } from "@testing-library/react";
 import { TICKET_LIMITS } from "../../../contract/index.ts";
 import { fill, getMessages, limitValues } from "../../../widget/messages/index.ts";
 import { getCaptureMessages } from "../../../widget/messages/captureCatalogue.ts";
-import { buildFile } from "../support/buildFile.ts";
+import { buildFile } from "../support/builders.ts";
 import { dropFiles } from "../support/dropFiles.ts";
 import { renderWidget } from "../support/renderWidget.tsx";
 
