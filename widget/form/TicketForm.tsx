@@ -124,7 +124,9 @@ export function TicketForm(props: {
         event.preventDefault();
         if (!sending) void submit();
       }}
-      onChange={() => {
+      // `input`, not onChange: React's onChange on a form hears every keystroke below it, but
+      // Preact's is the native `change`, which waits for blur. `input` bubbles in both.
+      onInput={() => {
         if (sendState.phase === "cancelled") props.onDismiss();
       }}
     >
