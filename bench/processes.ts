@@ -107,8 +107,14 @@ export async function startSandboxProcess(): Promise<ServiceProcess> {
   );
 }
 
-/** Starts the proxy (`server/main.ts`): real mode with `ripioBaseUrl`, else sandbox mode. */
-export async function startProxyProcess(ripioBaseUrl?: string): Promise<ServiceProcess> {
+/**
+ * Starts the proxy (`server/main.ts`): real mode with `ripioBaseUrl`, else sandbox mode; with
+ * `staticDir`, serving that build instead of dist/ (through bench/proxyMain.ts).
+ */
+export async function startProxyProcess(
+  ripioBaseUrl?: string,
+  staticDir?: string,
+): Promise<ServiceProcess> {
   const port = await freePort();
   const upstream: Record<string, string> = ripioBaseUrl
     ? {
@@ -119,9 +125,10 @@ export async function startProxyProcess(ripioBaseUrl?: string): Promise<ServiceP
       }
     : {};
   return startNode(
-    "server/main.ts",
+    staticDir === undefined ? "server/main.ts" : "bench/proxyMain.ts",
     {
       ...upstream,
+      ...(staticDir === undefined ? {} : { BENCH_STATIC_DIR: staticDir }),
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
