@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, type RefObject } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import {
   TICKET_LIMITS,
@@ -96,7 +96,8 @@ export function TicketForm(props: {
     }
   }, [props.autoSubmit, submit]);
   const focusOnMount = useRef(props.focusOnMount);
-  useEffect(() => {
+  // In the commit, not after the next paint (see Dialog): no frame with focus on the page body.
+  useLayoutEffect(() => {
     if (focusOnMount.current) setFocus("summary");
   }, [setFocus]);
 
