@@ -30,6 +30,16 @@ interface OpenTimes {
  * string: a function would be serialized with tsx's `__name` helpers, unknown in the page.
  */
 const OPEN_TIMER_SCRIPT = `
+// Focus moving from the loader's button to the field, both in the widget's shadow root, is
+// not seen by the document (the retargeted target and relatedTarget are both the host), so
+// every shadow root the page makes reports its own focusin.
+const shadowRoots = [];
+const attachShadow = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) {
+  const root = attachShadow.call(this, init);
+  shadowRoots.push(root);
+  return root;
+};
 window.armOpenTimer = () => {
   window.openTimes = new Promise((resolve) => {
     let clickAt = -1;
@@ -42,8 +52,9 @@ window.armOpenTimer = () => {
       return true;
     };
     addEventListener("click", () => { clickAt = performance.now(); }, { capture: true, once: true });
-    // Focus moving into the shadow root reaches the document as a composed focusin.
+    // Focus moving into the shadow root from outside reaches the document as a composed focusin.
     document.addEventListener("focusin", check, { capture: true });
+    for (const root of shadowRoots) root.addEventListener("focusin", check, { capture: true });
     // A fallback in case focus arrives some other way: check every frame.
     const frame = () => check() || requestAnimationFrame(frame);
     requestAnimationFrame(frame);
