@@ -6,7 +6,7 @@ import type { Plugin } from "vite";
 
 /*
  * One config for the builds and for Vitest. `npm run build` runs the modes in order:
- *   embed  → dist/assets/help-widget-app-[hash].js: the widget on preact/compat, loaded on first open
+ *   embed  → dist/assets/help-widget-app-[hash].js: the widget on preact/compat (first open)
  *   loader → dist/help-widget.js: the few-KB script tag, with the app chunk's path baked in
  *   (default) → the demo gallery (index.html) into dist/, on React
  *   lib    → dist/lib/: the React component export, React left to the host app
@@ -38,7 +38,7 @@ function appChunkPath(): Plugin {
  * React code; `preact/compat` stands in for every React entry it or its libraries import. The
  * widget-preact test project runs the jsdom suite through the same aliases.
  */
-export const PREACT_COMPAT_ALIASES = [
+const PREACT_COMPAT_ALIASES = [
   { find: /^react$/, replacement: "preact/compat" },
   { find: /^react-dom$/, replacement: "preact/compat" },
   { find: /^react-dom\/client$/, replacement: "preact/compat/client" },

@@ -5,7 +5,7 @@ import * as compat from "preact/compat";
 import * as compatClient from "preact/compat/client";
 
 /*
- * The script tag runs the widget on preact/compat (vite.config.ts's PREACT_COMPAT_ALIASES);
+ * The script tag runs the widget on preact/compat (PREACT_COMPAT_ALIASES in vite.config.ts);
  * the lint rule in eslint.config.js names the React APIs compat lacks or only imitates. This
  * catches the rest: an entry the aliases do not cover, or a name compat does not export.
  */
