@@ -6,23 +6,47 @@ import type { Plugin } from "vite";
 
 /*
  * One config for the builds and for Vitest. `npm run build` runs the modes in order:
- *   embed  → dist/assets/help-widget-app-[hash].js: React + the widget, loaded on first open
+ *   embed  → dist/assets/help-widget-app-[hash].js: the widget on preact/compat (first open)
  *   loader → dist/help-widget.js: the few-KB script tag, with the app chunk's path baked in
- *   (default) → the demo gallery (index.html) into dist/
+ *   (default) → the demo gallery (index.html) into dist/, on React
  *   lib    → dist/lib/: the React component export, React left to the host app
+ * `embed-react` is `embed` on React; only `npm run bench` builds it (the "before" figures).
  */
 const EMBED_MANIFEST = "embed-manifest.json";
 const version = (JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version;
 
-function appChunkPath(): string {
-  const manifest = JSON.parse(readFileSync(`dist/${EMBED_MANIFEST}`, "utf8")) as Record<
-    string,
-    { file: string }
-  >;
-  const entry = manifest["widget/embed/mountApp.tsx"];
-  if (!entry) throw new Error("Build the embed first: `vite build --mode embed`.");
-  return entry.file;
+/** The loader build bakes in the app chunk's path, from the embed manifest in its own outDir. */
+function appChunkPath(): Plugin {
+  return {
+    name: "ripio-app-chunk-path",
+    // Runs after `--outDir` is merged in, so the bench's React variant finds its own manifest.
+    config(config) {
+      const outDir = config.build?.outDir ?? "dist";
+      const manifest = JSON.parse(readFileSync(`${outDir}/${EMBED_MANIFEST}`, "utf8")) as Record<
+        string,
+        { file: string }
+      >;
+      const entry = manifest["widget/embed/mountApp.tsx"];
+      if (!entry) throw new Error("Build the embed first: `vite build --mode embed`.");
+      return { define: { __APP_CHUNK__: JSON.stringify(entry.file) } };
+    },
+  };
 }
+
+/**
+ * The script tag's runtime: React's API on Preact (half the first-open bytes). The widget stays
+ * React code; `preact/compat` stands in for every React entry it or its libraries import. The
+ * widget-preact test project runs the jsdom suite through the same aliases.
+ */
+const PREACT_COMPAT_ALIASES = [
+  { find: /^react$/, replacement: "preact/compat" },
+  { find: /^react-dom$/, replacement: "preact/compat" },
+  { find: /^react-dom\/client$/, replacement: "preact/compat/client" },
+  { find: /^react-dom\/test-utils$/, replacement: "preact/test-utils" },
+  // The compat twins import preact/compat first, so its props and event normalisation is on.
+  { find: /^react\/jsx-runtime$/, replacement: "preact/compat/jsx-runtime" },
+  { find: /^react\/jsx-dev-runtime$/, replacement: "preact/compat/jsx-dev-runtime" },
+];
 
 /** In the embed build, messages/catalogue.ts becomes embed/lazyCatalogue.ts (one locale a chunk). */
 function lazyCatalogue(): Plugin {
@@ -39,23 +63,27 @@ function lazyCatalogue(): Plugin {
   };
 }
 
-const builds: Record<string, () => BuildEnvironmentOptions> = {
-  embed: () => ({
-    emptyOutDir: true,
-    manifest: EMBED_MANIFEST,
-    rollupOptions: {
-      input: { "help-widget-app": "widget/embed/mountApp.tsx" },
-      // Not "strict": the lazy chunks (capture/) import React and the messages from this one;
-      // "strict" forbids the entry those extra exports, so the bundler moved everything shared
-      // into a third chunk the first open had to fetch as well.
-      preserveEntrySignatures: "allow-extension",
-      output: {
-        entryFileNames: "assets/[name]-[hash].js",
-        chunkFileNames: "assets/help-widget-[name]-[hash].js",
-        format: "es",
-      },
+const embed = (): BuildEnvironmentOptions => ({
+  emptyOutDir: true,
+  manifest: EMBED_MANIFEST,
+  rollupOptions: {
+    input: { "help-widget-app": "widget/embed/mountApp.tsx" },
+    // Not "strict": the lazy chunks (capture/) import React and the messages from this one;
+    // "strict" forbids the entry those extra exports, so the bundler moved everything shared
+    // into a third chunk the first open had to fetch as well.
+    preserveEntrySignatures: "allow-extension",
+    output: {
+      entryFileNames: "assets/[name]-[hash].js",
+      chunkFileNames: "assets/help-widget-[name]-[hash].js",
+      format: "es",
     },
-  }),
+  },
+});
+const isEmbed = (mode: string): boolean => mode === "embed" || mode === "embed-react";
+
+const builds: Record<string, () => BuildEnvironmentOptions> = {
+  embed,
+  "embed-react": embed,
   loader: () => ({
     emptyOutDir: false,
     lib: {
@@ -74,17 +102,42 @@ const builds: Record<string, () => BuildEnvironmentOptions> = {
   production: () => ({ emptyOutDir: false }),
 };
 
+/** The jsdom widget suite, run on React ("widget") and on preact/compat ("widget-preact"). */
+const widgetTests = {
+  environment: "jsdom",
+  include: ["test/widget/**/*.test.{ts,tsx}"],
+  setupFiles: ["test/widget/setup.ts"],
+  testTimeout: 30_000,
+};
+/** Every dependency that imports React; left to Node, they would load React beside Preact. */
+const REACT_LIBRARIES = [
+  /@tanstack\/react-query/,
+  /react-hook-form/,
+  /react-dropzone/,
+  /@testing-library\/react/,
+];
+
 export default defineConfig(({ command, mode }) => ({
-  plugins: [react(), ...(mode === "embed" ? [lazyCatalogue()] : [])],
-  // react-dropzone's file aggregator, without its 11 KB MIME table (see the file's comment).
-  resolve: { alias: { "file-selector": "/widget/attachments/filesFromEvent.ts" } },
+  plugins: [
+    react(),
+    ...(isEmbed(mode) ? [lazyCatalogue()] : []),
+    ...(command === "build" && mode === "loader" ? [appChunkPath()] : []),
+  ],
+  resolve: {
+    alias: [
+      // react-dropzone's file aggregator, without its 11 KB MIME table (see the file's comment).
+      { find: "file-selector", replacement: "/widget/attachments/filesFromEvent.ts" },
+      ...(mode === "embed" ? PREACT_COMPAT_ALIASES : []),
+    ],
+  },
   define: {
     __VERSION__: JSON.stringify(version),
     ...(command === "build"
       ? {
           // Library builds otherwise leave process.env.NODE_ENV in the output (DESIGN.md pitfalls).
           "process.env.NODE_ENV": JSON.stringify("production"),
-          __APP_CHUNK__: JSON.stringify(mode === "loader" ? appChunkPath() : ""),
+          // The loader's is set by appChunkPath(); no other build reads it.
+          ...(mode === "loader" ? {} : { __APP_CHUNK__: JSON.stringify("") }),
         }
       : { __APP_CHUNK__: JSON.stringify("/widget/embed/mountApp.tsx") }),
   },
@@ -113,14 +166,25 @@ export default defineConfig(({ command, mode }) => ({
           hookTimeout: 30_000,
         },
       },
+      { extends: true, test: { name: "widget", ...widgetTests } },
       {
+        // The same suite again on the script tag's runtime: what differs is a widget bug.
         extends: true,
+        resolve: {
+          alias: [
+            ...PREACT_COMPAT_ALIASES,
+            // Its ESM build: Node's require() in the CommonJS one would not see the aliases.
+            {
+              find: /^@testing-library\/react$/,
+              replacement: "@testing-library/react/dist/@testing-library/react.esm.js",
+            },
+          ],
+        },
         test: {
-          name: "widget",
-          environment: "jsdom",
-          include: ["test/widget/**/*.test.{ts,tsx}"],
-          setupFiles: ["test/widget/setup.ts"],
-          testTimeout: 30_000,
+          name: "widget-preact",
+          ...widgetTests,
+          // Libraries that import React run through Vite too, so the aliases reach them.
+          server: { deps: { inline: REACT_LIBRARIES } },
         },
       },
       {

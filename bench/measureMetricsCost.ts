@@ -150,9 +150,9 @@ export async function measureMetricsCost(): Promise<BenchResult[]> {
   const sandbox = await startSandboxProcess();
   const proxies: ServiceProcess[] = [];
   try {
-    const on = await startProxyProcess(sandbox.url, true);
+    const on = await startProxyProcess(sandbox.url, { metrics: true });
     proxies.push(on);
-    const off = await startProxyProcess(sandbox.url, false);
+    const off = await startProxyProcess(sandbox.url, { metrics: false });
     proxies.push(off);
     const token = await signCustomerToken(BENCH_CUSTOMER, BENCH_SECRETS.identity, 3600);
     const tickets = new Map([

@@ -109,12 +109,13 @@ export async function startSandboxProcess(): Promise<ServiceProcess> {
 
 /**
  * Starts the proxy (`server/main.ts`): real mode with `ripioBaseUrl`, else sandbox mode. With
- * `metrics` given, `bench/proxyMain.ts` instead, which runs the same server with metrics on or
- * off (the one difference between the two proxies of the metrics family).
+ * `metrics` or `staticDir` given, `bench/proxyMain.ts` instead: the same server with metrics on
+ * or off (the one difference between the metrics family's two proxies), or serving another
+ * build than dist/ (the script tag on React, bench/buildReactVariant.ts).
  */
 export async function startProxyProcess(
   ripioBaseUrl?: string,
-  metrics?: boolean,
+  variant: { metrics?: boolean; staticDir?: string } = {},
 ): Promise<ServiceProcess> {
   const port = await freePort();
   const upstream: Record<string, string> = ripioBaseUrl
@@ -126,10 +127,13 @@ export async function startProxyProcess(
       }
     : {};
   return startNode(
-    metrics === undefined ? "server/main.ts" : "bench/proxyMain.ts",
+    variant.metrics === undefined && variant.staticDir === undefined
+      ? "server/main.ts"
+      : "bench/proxyMain.ts",
     {
       ...upstream,
-      ...(metrics === undefined ? {} : { BENCH_METRICS: metrics ? "on" : "off" }),
+      ...(variant.metrics === undefined ? {} : { BENCH_METRICS: variant.metrics ? "on" : "off" }),
+      ...(variant.staticDir === undefined ? {} : { BENCH_STATIC_DIR: variant.staticDir }),
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",

@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { BenchResult } from "./benchResult.ts";
+import { buildReactVariant, type ReactVariant } from "./buildReactVariant.ts";
 import { measureHostScript } from "./measureHostScript.ts";
 import { measureMetricsCost } from "./measureMetricsCost.ts";
 import { measureOpenTime } from "./measureOpenTime.ts";
@@ -16,10 +17,21 @@ import { measureUploadMemory } from "./measureUploadMemory.ts";
 import { killAllChildren } from "./processes.ts";
 
 const RESULTS_FILE = "bench/results.json";
+
+// The script tag on React, built once when a bench that compares with it runs first.
+let reactVariant: ReactVariant | null = null;
+function reactDist(): string {
+  if (!reactVariant) {
+    process.stdout.write("(building the script tag on React for comparison) ");
+    reactVariant = buildReactVariant();
+  }
+  return reactVariant.dir;
+}
+
 const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
-  sizes: () => measureSizes(),
+  sizes: () => measureSizes("dist", reactDist()),
   host: () => measureHostScript(),
-  open: () => measureOpenTime(),
+  open: () => measureOpenTime(reactDist()),
   upload: () => measureUpload(),
   memory: () => measureUploadMemory(),
   submit: () => measureSubmitThroughput(),
@@ -27,7 +39,10 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   metrics: () => measureMetricsCost(),
 };
 
-process.on("exit", killAllChildren);
+process.on("exit", () => {
+  killAllChildren();
+  reactVariant?.remove();
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     killAllChildren();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, type RefObject } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import {
   TICKET_LIMITS,
@@ -94,7 +94,8 @@ export function TicketForm(props: {
     }
   }, [props.autoSubmit, submit]);
   const focusOnMount = useRef(props.focusOnMount);
-  useEffect(() => {
+  // In the commit, not after the next paint (see Dialog): no frame with focus on the page body.
+  useLayoutEffect(() => {
     if (focusOnMount.current) setFocus("summary");
   }, [setFocus]);
 
@@ -119,7 +120,9 @@ export function TicketForm(props: {
         event.preventDefault();
         if (!sending) void submit();
       }}
-      onChange={() => {
+      // `input`, not onChange: React's onChange on a form hears every keystroke below it, but
+      // Preact's is the native `change`, which waits for blur. `input` bubbles in both.
+      onInput={() => {
         if (sendState.phase === "cancelled") props.onDismiss();
       }}
     >

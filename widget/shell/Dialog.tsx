@@ -1,4 +1,11 @@
-import { useEffect, useId, type KeyboardEvent, type ReactNode, type RefObject } from "react";
+import {
+  useId,
+  useLayoutEffect,
+  useRef,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+} from "react";
 import { Icon } from "../ui/Icon.tsx";
 import { activeElementOf, focusableIn, useFocusTrap } from "./useFocusTrap.ts";
 import { useMessages } from "../messages/useMessages.ts";
@@ -22,19 +29,27 @@ export function Dialog(props: {
   const { open, panelRef, returnFocusTo } = props;
   useFocusTrap(panelRef, open);
 
-  useEffect(() => {
+  // Where focus goes back to when the dialog closes or goes away.
+  const returnTo = useRef<HTMLElement | null>(null);
+  // Focus moves in the commit that opens or closes the dialog, from a layout effect's body: a
+  // passive effect would move it a frame later on Preact (it runs those after the next paint),
+  // and React puts focus back where it was after a commit whose cleanups moved it.
+  useLayoutEffect(() => {
     const panel = panelRef.current;
-    if (!open || !panel) return;
-    // Focus inside a shadow root shows as the host on `document`: ask the panel's own root.
-    const before = activeElementOf(panel) ?? document.activeElement;
-    const launcher = returnFocusTo.current;
-    const first = panel.querySelector<HTMLElement>("[data-autofocus]") ?? focusableIn(panel)[0];
-    first?.focus();
-    return () => {
-      const target = launcher ?? (before instanceof HTMLElement ? before : null);
-      target?.focus();
-    };
+    if (!panel) return;
+    if (open) {
+      // Focus inside a shadow root shows as the host on `document`: ask the panel's own root.
+      const before = activeElementOf(panel) ?? document.activeElement;
+      returnTo.current = returnFocusTo.current ?? (before instanceof HTMLElement ? before : null);
+      const first = panel.querySelector<HTMLElement>("[data-autofocus]") ?? focusableIn(panel)[0];
+      first?.focus();
+    } else {
+      returnTo.current?.focus();
+      returnTo.current = null;
+    }
   }, [open, panelRef, returnFocusTo]);
+  // Unmounted while open: the focused element goes with it, so nothing is put back over this.
+  useLayoutEffect(() => () => returnTo.current?.focus(), []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     if (event.key !== "Escape") return;

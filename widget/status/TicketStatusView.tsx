@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useLayoutEffect, useRef } from "react";
 import type { Ticket } from "../../contract/index.ts";
 import type { ApiClientError } from "../api/ApiClientError.ts";
 import { CopyButton } from "../ui/CopyButton.tsx";
@@ -24,8 +24,9 @@ export function TicketStatusView(props: {
   const heading = useRef<HTMLHeadingElement>(null);
   const keyRef = useRef<HTMLParagraphElement>(null);
   const focusOnMount = useRef(props.focusOnMount);
-  useEffect(() => {
-    // The form that had focus is gone; give it to the news instead of the page body.
+  useLayoutEffect(() => {
+    // The form that had focus is gone; give it to the news instead of the page body, in the
+    // same commit (a passive effect runs after the next paint on Preact).
     if (focusOnMount.current) heading.current?.focus();
   }, []);
 

@@ -43,11 +43,15 @@ describe("sending a ticket to the real proxy", () => {
     expect(issueKey).toMatch(/^SUP-\d+$/);
     expect(within(status).getByText(issueKey)).toBeInTheDocument();
     expect(status).toHaveTextContent(en.emailNote);
-    expect(onStatusChange).toHaveBeenCalledWith({
-      ticketId: ticket?.ticketId,
-      status: "CREATED",
-      issueKey,
-    });
+    // Told from an effect, which may run after the status is painted (React's act() flushes
+    // effects at once; Preact runs them after the next frame, like a browser without act).
+    await waitFor(() =>
+      expect(onStatusChange).toHaveBeenCalledWith({
+        ticketId: ticket?.ticketId,
+        status: "CREATED",
+        issueKey,
+      }),
+    );
 
     expect(ticket?.customerId).toBe(customerId);
     expect(ticket?.summary).toBe("Export fails");

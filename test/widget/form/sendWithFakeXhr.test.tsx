@@ -64,6 +64,15 @@ describe("upload progress (XMLHttpRequest upload events)", () => {
     expect(screen.getByText("clip.mp4")).toBeInTheDocument();
   });
 
+  it("when the text of a cancelled ticket is edited, then the cancelled notice goes at the first keystroke", async () => {
+    const { user } = await startSending();
+    await user.click(screen.getByRole("button", { name: en.cancel }));
+    expect(screen.getByText(en.cancelled)).toBeInTheDocument();
+    await user.type(screen.getByRole("textbox", { name: "Summary" }), "!");
+    expect(screen.queryByText(en.cancelled)).not.toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: "Summary" })).toHaveValue("Upload!");
+  });
+
   it("when a send is retried after a network error, then it carries the same Idempotency-Key", async () => {
     const { user, xhr } = await startSending();
     const key = xhr.headers["Idempotency-Key"];
