@@ -21,6 +21,7 @@ export const ERROR_HTTP_STATUS = {
   RATE_LIMITED: 429,
   UPSTREAM_UNAVAILABLE: 503,
   UPSTREAM_ERROR: 502,
+  STORE_UNAVAILABLE: 503,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_HTTP_STATUS;

@@ -27,7 +27,7 @@ describe("ticketPath", () => {
 
 describe("error codes", () => {
   it("when listed, then they are DESIGN.md's table with its HTTP statuses", () => {
-    expect(ERROR_CODES).toHaveLength(21);
+    expect(ERROR_CODES).toHaveLength(22);
     expect(ERROR_HTTP_STATUS).toMatchObject({
       FILE_TYPE_NOT_ALLOWED: 415,
       FILE_CONTENT_MISMATCH: 415,
@@ -37,6 +37,7 @@ describe("error codes", () => {
       RATE_LIMITED: 429,
       UPSTREAM_UNAVAILABLE: 503,
       UPSTREAM_ERROR: 502,
+      STORE_UNAVAILABLE: 503,
     });
   });
 

@@ -22,9 +22,13 @@ export function backoffDelay(attempt: number): number {
 // not ours or the identity is gone; asking again would get the same answer.
 function isTransient(error: unknown): boolean {
   if (!(error instanceof ApiClientError)) return true;
-  return ["NETWORK_ERROR", "RATE_LIMITED", "UPSTREAM_UNAVAILABLE", "UPSTREAM_ERROR"].includes(
-    error.code,
-  );
+  return [
+    "NETWORK_ERROR",
+    "RATE_LIMITED",
+    "UPSTREAM_UNAVAILABLE",
+    "UPSTREAM_ERROR",
+    "STORE_UNAVAILABLE",
+  ].includes(error.code);
 }
 
 /** What is known of a followed ticket. */

@@ -9,6 +9,7 @@ const RETRYABLE = new Set<ApiClientError["code"]>([
   "RATE_LIMITED",
   "UPSTREAM_UNAVAILABLE",
   "UPSTREAM_ERROR",
+  "STORE_UNAVAILABLE",
 ]);
 
 /**

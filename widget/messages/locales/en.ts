@@ -85,5 +85,7 @@ export const en: Messages = {
     RATE_LIMITED: "Too many requests were sent. Wait a moment, then try again.",
     UPSTREAM_UNAVAILABLE: "The support service is not answering right now. Try again in a moment.",
     UPSTREAM_ERROR: "The support service answered with an error. Try again in a moment.",
+    STORE_UNAVAILABLE:
+      "Support is briefly unavailable and nothing was sent. Try again in a moment.",
   },
 };

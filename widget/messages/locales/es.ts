@@ -90,5 +90,7 @@ export const es: Messages = {
     UPSTREAM_UNAVAILABLE:
       "El servicio de soporte no responde en este momento. Inténtalo de nuevo en un rato.",
     UPSTREAM_ERROR: "El servicio de soporte respondió con un error. Inténtalo de nuevo en un rato.",
+    STORE_UNAVAILABLE:
+      "El soporte no está disponible por un momento y no se envió nada. Inténtalo de nuevo en un rato.",
   },
 };

@@ -89,5 +89,7 @@ export const pt: Messages = {
     UPSTREAM_UNAVAILABLE:
       "O serviço de suporte não está respondendo agora. Tente de novo daqui a pouco.",
     UPSTREAM_ERROR: "O serviço de suporte respondeu com um erro. Tente de novo daqui a pouco.",
+    STORE_UNAVAILABLE:
+      "O suporte está indisponível por um momento e nada foi enviado. Tente de novo daqui a pouco.",
   },
 };
