@@ -9,6 +9,10 @@ import { createUpstreamClient, type UpstreamTimeouts } from "./upstream/createUp
 import { WEBHOOK_PATH } from "./routes/webhooks.ts";
 import { MAX_UPLOAD_BODY_BYTES } from "./upload/parseTicketUpload.ts";
 import type { Sandbox, SandboxOptions } from "./sandbox/createSandbox.ts";
+import { describeStore } from "./store/describeStore.ts";
+import { openStore } from "./store/openStore.ts";
+import type { StoreTtlOptions } from "./store/storeDefaults.ts";
+import type { TicketStore } from "./tickets/ticketStore.ts";
 
 /** A running proxy (and, in sandbox mode, its simulator). */
 export interface RunningServer {
@@ -30,6 +34,10 @@ export interface StartOptions {
   uploadIdleMs?: number;
   /** How long close() waits for in-flight requests before cutting them off; default 60 s. */
   shutdownGraceMs?: number;
+  /** A store to use instead of opening the one `config.store` names (closed by close()). */
+  store?: TicketStore;
+  /** Shorter times to live for the store `config.store` names (tests). */
+  storeTtl?: StoreTtlOptions;
 }
 
 /** Never logged, whatever a log call is given. */
@@ -93,6 +101,19 @@ export async function startServer(
     ripio = config.ripio;
   }
 
+  let store: TicketStore;
+  try {
+    store =
+      options.store ??
+      (await openStore(config.store, {
+        logger,
+        now,
+        ...(options.storeTtl ? { ttl: options.storeTtl } : {}),
+      }));
+  } catch (error) {
+    await sandbox?.close();
+    throw error;
+  }
   const upstream = createUpstreamClient({
     ripio,
     logger,
@@ -106,6 +127,7 @@ export async function startServer(
     config: { ...config, ripio },
     logger,
     upstream,
+    store,
     now,
     shutdown: shutdown.signal,
     background,
@@ -133,6 +155,7 @@ export async function startServer(
     address = await listen(server, config.port, config.host);
   } catch (error) {
     await upstream.close();
+    await store.close();
     await sandbox?.close();
     throw error;
   }
@@ -147,7 +170,10 @@ export async function startServer(
       void ownSandbox.control.registerWebhook(`${callbackBase}${WEBHOOK_PATH}`);
     registerWebhook();
   }
-  logger.info({ url, mode: config.mode }, "help proxy listening");
+  logger.info(
+    { url, mode: config.mode, store: describeStore(config.store) },
+    "help proxy listening",
+  );
 
   let closing: Promise<void> | null = null;
   return {
@@ -159,6 +185,7 @@ export async function startServer(
         await drainServer(server, options.shutdownGraceMs ?? 60_000);
         await upstream.close(); // fails any call still waiting on Ripio, so its cleanup runs
         await background.idle();
+        await store.close();
         await sandbox?.close();
       })();
       return closing;
