@@ -11,7 +11,7 @@ import { waitUntilChanged } from "../waitUntilChanged.ts";
 import { connectRedis, type RedisConnectOptions } from "./connectRedis.ts";
 import { redisClaimEngine } from "./redisClaimEngine.ts";
 import { redisSlotLimiter } from "./redisSlotLimiter.ts";
-import { APPLY_STATUS } from "./redisScripts.ts";
+import { APPLY_STATUS, RECORD } from "./redisScripts.ts";
 
 /** Where Redis is, how keys are named, and times to live (tests shorten them). */
 export interface RedisTicketStoreOptions extends StoreTtlOptions, RedisConnectOptions {
@@ -62,11 +62,9 @@ export async function connectRedisTicketStore(
   return {
     recordTicket: (ticket, owner) =>
       guardStore(async () => {
-        ready();
-        const key = ticketKey(ticket.ticketId);
         const issueKey = ticket.status === "CREATED" ? (ticket.issueKey ?? "") : "";
-        const fields = { owner, status: ticket.status, issueKey, updatedAt: String(Date.now()) };
-        await client.multi().hSet(key, fields).pExpire(key, ticketTtl).exec();
+        const args = [owner, ticket.status, issueKey, String(Date.now()), String(ticketTtl)];
+        await redis.run(RECORD, [ticketKey(ticket.ticketId)], args);
       }),
 
     getTicket,

@@ -70,3 +70,15 @@ redis.call('ZADD', KEYS[1], ARGV[3], ARGV[4])
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 return false
 `);
+
+/** A ticket's record and its TTL in one command. KEYS: ticket hash. ARGV: owner, status, issueKey, updatedAt, ttl ms. */
+export const RECORD = lua(`
+redis.call('HSET', KEYS[1], 'owner', ARGV[1], 'status', ARGV[2], 'issueKey', ARGV[3], 'updatedAt', ARGV[4])
+return redis.call('PEXPIRE', KEYS[1], ARGV[5])
+`);
+
+/** Counts a reserved slot for good: until the window has passed. KEYS: the set. ARGV: until, member, window ms. */
+export const COMMIT = lua(`
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+return redis.call('PEXPIRE', KEYS[1], ARGV[3])
+`);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { LimitOptions, SlotLimiter } from "../../tickets/ticketStore.ts";
 import { guardStore } from "../storeUnavailable.ts";
 import type { RedisConnections } from "./connectRedis.ts";
-import { RESERVE } from "./redisScripts.ts";
+import { COMMIT, RESERVE } from "./redisScripts.ts";
 
 /**
  * Slots as members of a sorted set per key, scored by when each stops counting: reserving is
@@ -30,11 +30,8 @@ export function redisSlotLimiter(
         ok: true,
         commit: () =>
           guardStore(async () => {
-            await redis.client
-              .multi()
-              .zAdd(set, { score: Date.now() + windowMs, value: member })
-              .pExpire(set, windowMs)
-              .exec();
+            const until = String(Date.now() + windowMs);
+            await redis.run(COMMIT, [set], [until, member, String(windowMs)]);
           }),
         release: () => guardStore(async () => void (await redis.client.zRem(set, member))),
       };
