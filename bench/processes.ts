@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { signCustomerToken } from "../server/protection/identity.ts";
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from "../server/sandbox/seeds.ts";
@@ -60,6 +63,7 @@ async function startNode(
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   // An inherited RIPIO_BASE_URL would switch a sandbox-mode proxy to real mode.
   if (!("RIPIO_BASE_URL" in env)) delete childEnv.RIPIO_BASE_URL;
+  if (!("STORE_URL" in env)) delete childEnv.STORE_URL;
   const child = spawn(process.execPath, ["--import", "tsx", entry], {
     env: childEnv,
     stdio: ["ignore", "pipe", "pipe"],
@@ -107,9 +111,18 @@ export async function startSandboxProcess(): Promise<ServiceProcess> {
   );
 }
 
-/** Starts the proxy (`server/main.ts`): real mode with `ripioBaseUrl`, else sandbox mode. */
-export async function startProxyProcess(ripioBaseUrl?: string): Promise<ServiceProcess> {
+/**
+ * Starts the proxy (`server/main.ts`): real mode with `ripioBaseUrl`, else sandbox mode. Its
+ * store is `storeUrl`; unset in real mode, the embedded default (an SQLite file), kept in a
+ * temporary folder removed at stop rather than in the repository's ./data.
+ */
+export async function startProxyProcess(
+  ripioBaseUrl?: string,
+  storeUrl?: string,
+): Promise<ServiceProcess> {
   const port = await freePort();
+  const dataDir = ripioBaseUrl && !storeUrl ? mkdtempSync(join(tmpdir(), "bench-store-")) : null;
+  const store = storeUrl ?? (dataDir ? `sqlite:${join(dataDir, "help-proxy.sqlite")}` : null);
   const upstream: Record<string, string> = ripioBaseUrl
     ? {
         RIPIO_BASE_URL: ripioBaseUrl,
@@ -118,10 +131,11 @@ export async function startProxyProcess(ripioBaseUrl?: string): Promise<ServiceP
         RIPIO_WEBHOOK_SECRET: BENCH_SECRETS.webhook,
       }
     : {};
-  return startNode(
+  const proxy = await startNode(
     "server/main.ts",
     {
       ...upstream,
+      ...(store ? { STORE_URL: store } : {}),
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
@@ -134,7 +148,18 @@ export async function startProxyProcess(ripioBaseUrl?: string): Promise<ServiceP
     },
     `http://127.0.0.1:${port}`,
     "/healthz",
-  );
+  ).catch((error: unknown) => {
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
+  if (!dataDir) return proxy;
+  return {
+    ...proxy,
+    stop: async () => {
+      await proxy.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Starts a sandbox, then a real-mode proxy in front of it. */

@@ -9,6 +9,7 @@ import { measureHostScript } from "./measureHostScript.ts";
 import { measureOpenTime } from "./measureOpenTime.ts";
 import { measureSizes } from "./measureSizes.ts";
 import { measureStatusLatency } from "./measureStatusLatency.ts";
+import { measureStores } from "./measureStores.ts";
 import { measureSubmitThroughput } from "./measureSubmitThroughput.ts";
 import { measureUpload } from "./measureUpload.ts";
 import { measureUploadMemory } from "./measureUploadMemory.ts";
@@ -23,6 +24,7 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   memory: () => measureUploadMemory(),
   submit: () => measureSubmitThroughput(),
   status: () => measureStatusLatency(),
+  store: () => measureStores(),
 };
 
 process.on("exit", killAllChildren);

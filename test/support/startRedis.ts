@@ -12,6 +12,8 @@ export const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? "/usr/bin/redis-ser
 export interface TestRedis {
   url: string;
   port: number;
+  /** The running redis-server's process id (null while stopped), for CPU readings. */
+  readonly pid: number | null;
   /** Stops it (SIGTERM: it writes its append-only file first); start() brings it back. */
   stop(): Promise<void>;
   /** kill -9: what a crash or a pulled cable looks like to the proxy. */
@@ -97,6 +99,9 @@ export async function startRedis(): Promise<TestRedis> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    get pid() {
+      return child?.pid ?? null;
+    },
     stop: async () => {
       await stopChild(child, "SIGTERM");
       child = null;
