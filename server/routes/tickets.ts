@@ -88,8 +88,10 @@ export function createTicketsRouter(deps: TicketsRouteDeps): Router {
       accepted = true;
       deps.ticketsEnabled.learn(true);
       await deps.recorder.record(ticket.ticketId, [
-        () => deps.store.recordTicket(ticket, customerId),
-        () => slot.commit(),
+        // At once: a shared store gets both in one round trip (node-redis pipelines them).
+        async () =>
+          void (await Promise.all([deps.store.recordTicket(ticket, customerId), slot.commit()])),
+        // Then the key: a duplicate told of the ticket must find it recorded.
         ...(settle ? [() => settle(ticket)] : []),
       ]);
       return ticket;
