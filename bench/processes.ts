@@ -59,12 +59,13 @@ async function startNode(
   env: Record<string, string>,
   url: string,
   readyPath: string,
+  nodeArgs: readonly string[] = [],
 ): Promise<ServiceProcess> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   // An inherited RIPIO_BASE_URL would switch a sandbox-mode proxy to real mode.
   if (!("RIPIO_BASE_URL" in env)) delete childEnv.RIPIO_BASE_URL;
   if (!("STORE_URL" in env)) delete childEnv.STORE_URL;
-  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", entry], {
     env: childEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -119,6 +120,7 @@ export async function startSandboxProcess(): Promise<ServiceProcess> {
 export async function startProxyProcess(
   ripioBaseUrl?: string,
   storeUrl?: string,
+  nodeArgs: readonly string[] = [],
 ): Promise<ServiceProcess> {
   const port = await freePort();
   const dataDir = ripioBaseUrl && !storeUrl ? mkdtempSync(join(tmpdir(), "bench-store-")) : null;
@@ -148,6 +150,7 @@ export async function startProxyProcess(
     },
     `http://127.0.0.1:${port}`,
     "/healthz",
+    nodeArgs,
   ).catch((error: unknown) => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     throw error;
