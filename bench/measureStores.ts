@@ -11,7 +11,7 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { Agent, request } from "undici";
+import { request } from "undici";
 import { API, ticketPath, type Ticket } from "../contract/index.ts";
 import { startRedis } from "../test/support/startRedis.ts";
 import { result, type BenchResult } from "./benchResult.ts";
@@ -23,10 +23,10 @@ import {
   startSandboxProcess,
   type ServiceProcess,
 } from "./processes.ts";
-import { cpuTimeMs } from "./cpuTime.ts";
+import { loadTickets } from "./loadTickets.ts";
 import { storeShareOfCpu } from "./storeShareOfCpu.ts";
 import { sandboxControl } from "./sandboxState.ts";
-import { benchFile, expectAccepted, sendTicket, ticketBody } from "./sendTicket.ts";
+import { benchFile, expectAccepted, sendTicket } from "./sendTicket.ts";
 import { signCustomerToken } from "../server/protection/identity.ts";
 import { measureStoreOps } from "./measureStoreOps.ts";
 
@@ -40,51 +40,6 @@ const LATENCY_TICKETS = 8;
 const MIN_RATIO_VS_MEMORY = 0.85;
 
 type Variant = "memory" | "sqlite" | "redis" | "redis_2replicas";
-
-/** What one load run saw: accepted tickets per second, and the proxies' CPU ms per ticket. */
-interface LoadRun {
-  rps: number;
-  cpuMsPerTicket: number;
-}
-
-/**
- * `clients` keep-alive clients sending small tickets for `ms`, spread over `proxies`, each as
- * its own customer (as users are: one customer's thousands of tickets an hour would measure a
- * limit no deployment has, not the store).
- */
-async function load(
-  proxies: readonly ServiceProcess[],
-  tokens: readonly string[],
-  ms = LOAD_MS,
-  clients = CLIENTS,
-): Promise<LoadRun> {
-  const urls = proxies.map((p) => p.url);
-  const cpuBefore = proxies.reduce((sum, p) => sum + cpuTimeMs(p.pid), 0);
-  const body = ticketBody("proxy", [benchFile("png", 4096)]);
-  const bytes = Buffer.concat([...body.chunks()]);
-  const agent = new Agent({ connections: clients, pipelining: 1 });
-  let accepted = 0;
-  const started = performance.now();
-  const deadline = started + ms;
-  const client = async (i: number): Promise<void> => {
-    const url = `${urls[i % urls.length]}${API.tickets}`;
-    while (performance.now() < deadline) {
-      const res = await request(url, {
-        method: "POST",
-        headers: { [API.customerTokenHeader]: tokens[i % tokens.length] ?? "", ...body.headers },
-        body: bytes,
-        dispatcher: agent,
-      }).catch(() => null);
-      await res?.body.dump();
-      if (res?.statusCode === 202) accepted += 1;
-    }
-  };
-  await Promise.all(Array.from({ length: clients }, (_, i) => client(i)));
-  const seconds = (performance.now() - started) / 1000;
-  const cpu = proxies.reduce((sum, p) => sum + cpuTimeMs(p.pid), 0) - cpuBefore;
-  await agent.close();
-  return { rps: accepted / seconds, cpuMsPerTicket: cpu / Math.max(1, accepted) };
-}
 
 /** Webhook → long-poll answer, ms: the poll waits on `pollUrl`, Ripio's webhook goes to `hookUrl`. */
 async function latency(
@@ -154,11 +109,11 @@ export async function measureStores(): Promise<BenchResult[]> {
     const rps = new Map<Variant, number>(variants.map((v) => [v, 0]));
     const cpu = new Map<Variant, number[]>(variants.map((v) => [v, []]));
     await resetRipio();
-    for (const variant of variants) await load(proxies[variant], tokens); // warm up: JIT, token
+    for (const variant of variants) await loadTickets(proxies[variant], tokens, LOAD_MS, CLIENTS); // warm up: JIT, token
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const variant of variants) {
         await resetRipio(); // every run meets an empty Ripio
-        const run = await load(proxies[variant], tokens);
+        const run = await loadTickets(proxies[variant], tokens, LOAD_MS, CLIENTS);
         rps.set(variant, Math.max(rps.get(variant) ?? 0, run.rps));
       }
     }
@@ -166,7 +121,7 @@ export async function measureStores(): Promise<BenchResult[]> {
       await resetRipio();
       const clients = Math.ceil(CLIENTS / variants.length);
       const runs = await Promise.all(
-        variants.map((v) => load(proxies[v], tokens, TOGETHER_MS, clients)),
+        variants.map((v) => loadTickets(proxies[v], tokens, TOGETHER_MS, clients)),
       );
       runs.forEach((run, i) => cpu.get(variants[i] as Variant)?.push(run.cpuMsPerTicket));
     }
@@ -201,8 +156,8 @@ export async function measureStores(): Promise<BenchResult[]> {
         `--cpu-prof-dir=${profiles}`,
       ]);
       await resetRipio();
-      await load([proxy], tokens); // warm up
-      await load([proxy], tokens, TOGETHER_MS);
+      await loadTickets([proxy], tokens, LOAD_MS, CLIENTS); // warm up
+      await loadTickets([proxy], tokens, TOGETHER_MS, CLIENTS);
       await proxy.stop(); // the profile is written as it exits
       // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main one.
       const file = (await readdir(profiles)).find((name) => name.split(".").at(-3) === "0");
