@@ -11,7 +11,6 @@ import { MAX_UPLOAD_BODY_BYTES } from "./upload/parseTicketUpload.ts";
 import type { Sandbox, SandboxOptions } from "./sandbox/createSandbox.ts";
 import { describeStore } from "./store/describeStore.ts";
 import { openStore } from "./store/openStore.ts";
-import type { StoreTtlOptions } from "./store/storeDefaults.ts";
 import type { TicketStore } from "./tickets/ticketStore.ts";
 
 /** A running proxy (and, in sandbox mode, its simulator). */
@@ -36,8 +35,6 @@ export interface StartOptions {
   shutdownGraceMs?: number;
   /** A store to use instead of opening the one `config.store` names (closed by close()). */
   store?: TicketStore;
-  /** Shorter times to live for the store `config.store` names (tests). */
-  storeTtl?: StoreTtlOptions;
 }
 
 /** Never logged, whatever a log call is given. */
@@ -103,13 +100,7 @@ export async function startServer(
 
   let store: TicketStore;
   try {
-    store =
-      options.store ??
-      (await openStore(config.store, {
-        logger,
-        now,
-        ...(options.storeTtl ? { ttl: options.storeTtl } : {}),
-      }));
+    store = options.store ?? (await openStore(config.store, { logger, now }));
   } catch (error) {
     await sandbox?.close();
     throw error;

@@ -2,7 +2,6 @@ import type { Logger } from "pino";
 import type { StoreSettings } from "../config.ts";
 import type { TicketStore } from "../tickets/ticketStore.ts";
 import { createMemoryTicketStore } from "./createMemoryTicketStore.ts";
-import type { StoreTtlOptions } from "./storeDefaults.ts";
 
 /**
  * Opens the store STORE_URL names. SQLite and Redis are loaded only when chosen. Rejects with a
@@ -11,20 +10,18 @@ import type { StoreTtlOptions } from "./storeDefaults.ts";
  */
 export async function openStore(
   settings: StoreSettings,
-  deps: { logger?: Logger; now?: () => number; ttl?: StoreTtlOptions } = {},
+  deps: { logger?: Logger; now?: () => number } = {},
 ): Promise<TicketStore> {
-  const ttl = deps.ttl ?? {};
   switch (settings.kind) {
     case "memory":
-      return createMemoryTicketStore({ ...ttl, ...(deps.now ? { now: deps.now } : {}) });
+      return createMemoryTicketStore(deps.now ? { now: deps.now } : {});
     case "sqlite": {
       const { openSqliteTicketStore } = await import("./sqlite/openSqliteTicketStore.ts");
-      return openSqliteTicketStore({ ...ttl, path: settings.path });
+      return openSqliteTicketStore({ path: settings.path });
     }
     case "redis": {
       const { connectRedisTicketStore } = await import("./redis/connectRedisTicketStore.ts");
       return connectRedisTicketStore({
-        ...ttl,
         url: settings.url,
         ...(deps.logger ? { logger: deps.logger } : {}),
       });
