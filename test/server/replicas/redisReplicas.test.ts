@@ -50,12 +50,13 @@ async function startBoth(): Promise<void> {
 beforeEach(async () => {
   db += 1;
   await startBoth();
-});
+}, 120_000);
 afterEach(() => killProxyProcesses());
 
 const tickets = () => ripio.control.snapshot().tickets;
 
-describe("two replicas on one Redis", () => {
+// Child processes start slowly on a busy machine: room beyond the project's 30 s.
+describe("two replicas on one Redis", { timeout: 120_000 }, () => {
   it("when a ticket is made on A, then its owner reads it on B, and no one else can", async () => {
     const sent = await postTicket(a.url, alice);
     expect(sent.status).toBe(202);

@@ -33,7 +33,8 @@ afterEach(async () => {
 const NOBODY = 65534;
 const token = (customerId: string) => signCustomerToken(customerId, PROCESS_IDENTITY_SECRET, 600);
 
-describe("restarts on the embedded SQLite store", () => {
+// Child processes start slowly on a busy machine: room beyond the project's 30 s.
+describe("restarts on the embedded SQLite store", { timeout: 120_000 }, () => {
   it("when the proxy is stopped and started again, then the owner still reads the ticket, others still cannot, and the same key gives the same ticket", async () => {
     cwd = await mkdtemp(join(tmpdir(), "proxy-restart-"));
     const alice = await token("cus_demo_alice");
