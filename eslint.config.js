@@ -19,6 +19,8 @@ const LAYERS = {
   "server/upload": ["contract", "server/config.ts", "server/http"],
   "server/upstream": ["contract", "server/config.ts", "server/http"],
   "server/tickets": ["contract", "server/config.ts", "server/http", "server/upstream"],
+  // The engines behind the tickets/ contract: memory, SQLite, Redis.
+  "server/store": ["contract", "server/config.ts", "server/http", "server/tickets"],
   "server/routes": [
     "contract",
     "server/config.ts",
@@ -40,6 +42,7 @@ const LAYERS = {
     "server/tickets",
     "server/routes",
     "server/metrics",
+    "server/store",
     "server/sandbox",
   ],
   // The simulator is a separate service: nothing of the proxy; its API never imports control.

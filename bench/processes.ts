@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { signCustomerToken } from "../server/protection/identity.ts";
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from "../server/sandbox/seeds.ts";
@@ -56,11 +59,13 @@ async function startNode(
   env: Record<string, string>,
   url: string,
   readyPath: string,
+  nodeArgs: readonly string[] = [],
 ): Promise<ServiceProcess> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   // An inherited RIPIO_BASE_URL would switch a sandbox-mode proxy to real mode.
   if (!("RIPIO_BASE_URL" in env)) delete childEnv.RIPIO_BASE_URL;
-  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+  if (!("STORE_URL" in env)) delete childEnv.STORE_URL;
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", entry], {
     env: childEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -107,17 +112,31 @@ export async function startSandboxProcess(): Promise<ServiceProcess> {
   );
 }
 
+/** What may differ between bench proxies; everything else is server/main.ts's default. */
+export interface ProxyVariant {
+  /** The store; unset in real mode, the embedded default (an SQLite file) in a temp folder. */
+  storeUrl?: string;
+  /** Metrics on or off (the metrics family's two proxies differ in nothing else). */
+  metrics?: boolean;
+  /** Another build than dist/ to serve (the script tag on React, bench/buildReactVariant.ts). */
+  staticDir?: string;
+  /** Extra node flags (the store family's CPU profile). */
+  nodeArgs?: readonly string[];
+}
+
 /**
- * Starts the proxy (`server/main.ts`): real mode with `ripioBaseUrl`, else sandbox mode. With
- * `metrics` or `staticDir` given, `bench/proxyMain.ts` instead: the same server with metrics on
- * or off (the one difference between the metrics family's two proxies), or serving another
- * build than dist/ (the script tag on React, bench/buildReactVariant.ts).
+ * Starts the proxy (`server/main.ts`; `bench/proxyMain.ts` when metrics or the static folder
+ * are set): real mode with `ripioBaseUrl`, else sandbox mode. An SQLite store the bench makes
+ * is kept in a temporary folder removed at stop rather than in the repository's ./data.
  */
 export async function startProxyProcess(
   ripioBaseUrl?: string,
-  variant: { metrics?: boolean; staticDir?: string } = {},
+  variant: ProxyVariant = {},
 ): Promise<ServiceProcess> {
   const port = await freePort();
+  const { storeUrl, metrics, staticDir } = variant;
+  const dataDir = ripioBaseUrl && !storeUrl ? mkdtempSync(join(tmpdir(), "bench-store-")) : null;
+  const store = storeUrl ?? (dataDir ? `sqlite:${join(dataDir, "help-proxy.sqlite")}` : null);
   const upstream: Record<string, string> = ripioBaseUrl
     ? {
         RIPIO_BASE_URL: ripioBaseUrl,
@@ -126,14 +145,13 @@ export async function startProxyProcess(
         RIPIO_WEBHOOK_SECRET: BENCH_SECRETS.webhook,
       }
     : {};
-  return startNode(
-    variant.metrics === undefined && variant.staticDir === undefined
-      ? "server/main.ts"
-      : "bench/proxyMain.ts",
+  const proxy = await startNode(
+    metrics === undefined && staticDir === undefined ? "server/main.ts" : "bench/proxyMain.ts",
     {
       ...upstream,
-      ...(variant.metrics === undefined ? {} : { BENCH_METRICS: variant.metrics ? "on" : "off" }),
-      ...(variant.staticDir === undefined ? {} : { BENCH_STATIC_DIR: variant.staticDir }),
+      ...(store ? { STORE_URL: store } : {}),
+      ...(metrics === undefined ? {} : { BENCH_METRICS: metrics ? "on" : "off" }),
+      ...(staticDir === undefined ? {} : { BENCH_STATIC_DIR: staticDir }),
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
@@ -146,7 +164,19 @@ export async function startProxyProcess(
     },
     `http://127.0.0.1:${port}`,
     "/healthz",
-  );
+    variant.nodeArgs ?? [],
+  ).catch((error: unknown) => {
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
+  if (!dataDir) return proxy;
+  return {
+    ...proxy,
+    stop: async () => {
+      await proxy.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Starts a sandbox, then a real-mode proxy in front of it. */

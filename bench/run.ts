@@ -11,6 +11,7 @@ import { measureMetricsCost } from "./measureMetricsCost.ts";
 import { measureOpenTime } from "./measureOpenTime.ts";
 import { measureSizes } from "./measureSizes.ts";
 import { measureStatusLatency } from "./measureStatusLatency.ts";
+import { measureStores } from "./measureStores.ts";
 import { measureSubmitThroughput } from "./measureSubmitThroughput.ts";
 import { measureUpload } from "./measureUpload.ts";
 import { measureUploadMemory } from "./measureUploadMemory.ts";
@@ -37,6 +38,7 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   submit: () => measureSubmitThroughput(),
   status: () => measureStatusLatency(),
   metrics: () => measureMetricsCost(),
+  store: () => measureStores(),
 };
 
 process.on("exit", () => {

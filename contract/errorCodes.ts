@@ -23,6 +23,7 @@ export const ERROR_HTTP_STATUS = {
   UPSTREAM_UNAVAILABLE: 503,
   UPSTREAM_ERROR: 502,
   INTERNAL_ERROR: 500,
+  STORE_UNAVAILABLE: 503,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_HTTP_STATUS;

@@ -1,5 +1,6 @@
 // Over 200 lines on purpose: the one schema of the environment (STYLE.md, habit 6) and the
 // rules between its keys read best in one place.
+import { resolve } from "node:path";
 import { z } from "zod";
 
 /** Where Ripio is: the real API, or the simulator started in process. */
@@ -18,6 +19,16 @@ export interface RipioSettings {
   webhookSecret: string;
 }
 
+/** Where tickets, idempotency keys and rate-limit counters live (STORE_URL). */
+export type StoreSettings =
+  | { kind: "memory" }
+  /** An absolute path. */
+  | { kind: "sqlite"; path: string }
+  | { kind: "redis"; url: string };
+
+/** The embedded default of real mode, relative to the working directory. */
+export const DEFAULT_SQLITE_PATH = "./data/help-proxy.sqlite";
+
 /** The proxy's settings, checked once at start; nothing else reads the environment. */
 export interface Config {
   mode: Mode;
@@ -34,6 +45,7 @@ export interface Config {
   allowedOrigins: readonly string[];
   rateLimits: { ticketsPerHour: number; requestsPerMinute: number };
   logLevel: LogLevel;
+  store: StoreSettings;
   /** Express's `trust proxy` setting: false, true, a hop count, or a list of addresses. */
   trustProxy: boolean | number | string;
   /** How long a stop may take, from the signal to the exit: drain, answer, clean up. */
@@ -91,6 +103,25 @@ function normalizeOrigin(value: string): string | null {
   }
 }
 
+/** STORE_URL's value → where the store is; null when it is none of the accepted forms. */
+function parseStoreUrl(value: string): StoreSettings | null {
+  if (value === "memory:") return { kind: "memory" };
+  if (value.startsWith("sqlite:")) {
+    // `sqlite:data/x.sqlite`, `sqlite:/var/lib/x.sqlite`, or the URL forms `sqlite://data/x.sqlite`
+    // and `sqlite:///var/lib/x.sqlite`.
+    const path = value.slice("sqlite:".length).replace(/^\/\//, "");
+    return path === "" ? null : { kind: "sqlite", path: resolve(path) };
+  }
+  if (/^rediss?:\/\//.test(value)) {
+    try {
+      return new URL(value).hostname === "" ? null : { kind: "redis", url: value };
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
 const ENV = z.object({
   PORT: optional(integer(0, 65_535)),
   HOST: optional(z.string()),
@@ -135,6 +166,24 @@ const ENV = z.object({
       .trim()
       .min(MIN_METRICS_TOKEN_CHARS, `must be at least ${MIN_METRICS_TOKEN_CHARS} characters`)
       .regex(/^\S+$/, "must have no white space (it is sent as a bearer token)"),
+  ),
+  /**
+   * Where the proxy keeps ticket owners and statuses (7 days), Idempotency-Keys (24 h) and the
+   * rate-limit counters. Unset: an SQLite file at ./data/help-proxy.sqlite in real mode, memory
+   * in sandbox mode. `sqlite:<path>` another SQLite file (one machine; survives restarts);
+   * `redis://…` or `rediss://…` (TLS) a Redis that several replicas share; `memory:` this
+   * process only (lost on restart; for trials and benchmarks).
+   */
+  STORE_URL: optional(
+    z.string().transform((raw, ctx) => {
+      const store = parseStoreUrl(raw.trim());
+      if (store !== null) return store;
+      ctx.addIssue({
+        code: "custom",
+        message: "must be sqlite:<path>, redis://host[:port][/db], rediss://… or memory:",
+      });
+      return z.NEVER;
+    }),
   ),
   TRUST_PROXY: optional(
     z
@@ -218,6 +267,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       requestsPerMinute: values.RATE_LIMIT_REQUESTS_PER_MINUTE ?? 300,
     },
     logLevel: values.LOG_LEVEL ?? "info",
+    store:
+      values.STORE_URL ??
+      (real ? { kind: "sqlite", path: resolve(DEFAULT_SQLITE_PATH) } : { kind: "memory" }),
     trustProxy: values.TRUST_PROXY ?? false,
     shutdownGraceSeconds: values.SHUTDOWN_GRACE_SECONDS ?? DEFAULT_SHUTDOWN_GRACE_SECONDS,
     metricsToken: values.METRICS_TOKEN ?? null,

@@ -14,8 +14,8 @@ import { spoolDirName } from "./upload/prepareSpoolDir.ts";
 import { spoolHostTag, type SpoolOwner } from "./upload/spoolFileName.ts";
 import type { Config, RipioSettings } from "./config.ts";
 import { createBackgroundWork, type BackgroundWork } from "./http/createBackgroundWork.ts";
-import { createMemoryTicketStore } from "./tickets/createMemoryTicketStore.ts";
-import { createRateLimiter } from "./protection/createRateLimiter.ts";
+import { createMemoryTicketStore } from "./store/createMemoryTicketStore.ts";
+import { createTicketRecorder } from "./tickets/createTicketRecorder.ts";
 import { createTicketRefresher } from "./tickets/createTicketRefresher.ts";
 import { createTicketsEnabledProbe } from "./upstream/createTicketsEnabledProbe.ts";
 import type { UpstreamClient } from "./upstream/createUpstreamClient.ts";
@@ -95,16 +95,18 @@ export function createApp(deps: AppDeps): express.Express {
   }
   const ticketsEnabled = createTicketsEnabledProbe({ upstream, logger, now });
   const refresher = createTicketRefresher({ upstream, store, logger, now });
-  const ipLimiter = createRateLimiter({
+  const ipLimiter = store.requestLimiter({
+    name: "ip",
     limit: config.rateLimits.requestsPerMinute,
     windowMs: 60_000,
-    now,
   });
-  const ticketLimiter = createRateLimiter({
+  const ticketLimiter = store.slotLimiter({
+    name: "tickets",
     limit: config.rateLimits.ticketsPerHour,
     windowMs: 3_600_000,
-    now,
   });
+  const background = deps.background ?? createBackgroundWork();
+  const recorder = createTicketRecorder({ logger, shutdown, track: background.track });
 
   const app = express();
   app.set("trust proxy", config.trustProxy);
@@ -120,14 +122,14 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(helmet({ contentSecurityPolicy: { directives: CSP_DIRECTIVES } }));
   app.use(compression());
 
-  app.use(createHealthRouter({ upstream, shutdown }));
+  app.use(createHealthRouter({ upstream, shutdown, store }));
   if (deps.metrics) {
     app.use(createMetricsRouter({ metrics: deps.metrics, token: config.metricsToken }));
   }
   app.use(createWebhooksRouter({ store, secret: config.ripio.webhookSecret, metrics }));
 
-  app.use("/api", (req: Request, _res: Response, next: NextFunction) => {
-    const verdict = ipLimiter.take(req.ip ?? req.socket.remoteAddress ?? "unknown");
+  app.use("/api", async (req: Request, _res: Response, next: NextFunction) => {
+    const verdict = await ipLimiter.take(req.ip ?? req.socket.remoteAddress ?? "unknown");
     if (verdict.ok) return next();
     throw new ApiError("RATE_LIMITED", "Too many requests; slow down.", {
       retryAfterSeconds: verdict.retryAfterSeconds,
@@ -142,11 +144,12 @@ export function createApp(deps: AppDeps): express.Express {
       store,
       ticketsEnabled,
       ticketLimiter,
+      recorder,
       tmpDir: spoolDir,
       spoolOwner: deps.spoolOwner ?? { host: spoolHostTag(hostname()), pid: process.pid },
       draining: shutdown,
       stopping: deps.stopping ?? new AbortController().signal,
-      background: deps.background ?? createBackgroundWork(),
+      background,
     }),
   );
   app.use(createTicketStatusRouter({ store, refresher, now, shutdown, metrics }));

@@ -6,13 +6,25 @@ export {
 } from "./protection/identity.ts";
 export { startServer, type RunningServer, type StartOptions } from "./startServer.ts";
 export { createApp, type AppDeps } from "./createApp.ts";
-export { loadConfig, ConfigError, type Config, type Mode, type RipioSettings } from "./config.ts";
+export {
+  loadConfig,
+  ConfigError,
+  type Config,
+  type Mode,
+  type RipioSettings,
+  type StoreSettings,
+} from "./config.ts";
 export { ApiError } from "./http/apiError.ts";
 export type {
   TicketStore,
   StoredTicket,
   IdempotencyClaim,
   IdempotentOutcome,
+  RequestLimiter,
+  SlotLimiter,
+  SlotReservation,
+  RateVerdict,
 } from "./tickets/ticketStore.ts";
-export { createMemoryTicketStore } from "./tickets/createMemoryTicketStore.ts";
+export { createMemoryTicketStore } from "./store/createMemoryTicketStore.ts";
+export { openStore } from "./store/openStore.ts";
 export type { UpstreamClient, UpstreamTimeouts } from "./upstream/createUpstreamClient.ts";

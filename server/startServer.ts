@@ -16,6 +16,9 @@ import { MAX_UPLOAD_BODY_BYTES } from "./upload/parseTicketUpload.ts";
 import { isProcessAlive, prepareSpoolDir, spoolDirName } from "./upload/prepareSpoolDir.ts";
 import { spoolHostTag } from "./upload/spoolFileName.ts";
 import type { Sandbox, SandboxOptions } from "./sandbox/createSandbox.ts";
+import { describeStore } from "./store/describeStore.ts";
+import { openStore } from "./store/openStore.ts";
+import type { TicketStore } from "./tickets/ticketStore.ts";
 
 /** A running proxy (and, in sandbox mode, its simulator). */
 export interface RunningServer {
@@ -45,6 +48,8 @@ export interface StartOptions {
   shutdownGraceMs?: number;
   /** Prometheus metrics and `/metrics`; default on (the bench measures their cost). */
   metrics?: boolean;
+  /** A store to use instead of opening the one `config.store` names (closed by close()). */
+  store?: TicketStore;
 }
 
 /** Never logged, whatever a log call is given. */
@@ -98,6 +103,13 @@ export async function startServer(
   }
 
   const metrics = options.metrics === false ? null : createProxyMetrics();
+  let store: TicketStore;
+  try {
+    store = options.store ?? (await openStore(config.store, { logger, now }));
+  } catch (error) {
+    await sandbox?.close();
+    throw error;
+  }
   const upstream = createUpstreamClient({
     ripio,
     logger,
@@ -118,6 +130,7 @@ export async function startServer(
     if (swept > 0) logger.info({ swept, spoolDir }, "removed spool files a crashed process left");
   } catch (error) {
     await upstream.close();
+    await store.close();
     await sandbox?.close();
     throw error;
   }
@@ -129,6 +142,7 @@ export async function startServer(
     config: { ...config, ripio },
     logger,
     upstream,
+    store,
     now,
     shutdown: shutdown.signal,
     stopping: stopping.signal,
@@ -159,6 +173,7 @@ export async function startServer(
     address = await listen(server, config.port, config.host);
   } catch (error) {
     await upstream.close();
+    await store.close();
     await sandbox?.close();
     throw error;
   }
@@ -173,7 +188,10 @@ export async function startServer(
       void ownSandbox.control.registerWebhook(`${callbackBase}${WEBHOOK_PATH}`);
     registerWebhook();
   }
-  logger.info({ url, mode: config.mode }, "help proxy listening");
+  logger.info(
+    { url, mode: config.mode, store: describeStore(config.store) },
+    "help proxy listening",
+  );
 
   let upstreamClosed: Promise<void> | null = null;
   const drainParts: DrainParts = {
@@ -182,7 +200,9 @@ export async function startServer(
     stopping,
     closeUpstream: () => (upstreamClosed ??= upstream.close()),
     background,
+    // After the uploads: one that finished late still records its ticket in the store.
     closeRest: async () => {
+      await store.close();
       await sandbox?.close();
     },
     logger,

@@ -5,7 +5,13 @@ export type UpstreamOperation = "token" | "create" | "retrieve";
 
 /** What became of a webhook event. */
 export type WebhookResult =
-  "applied" | "unchanged" | "ignored" | "invalid_signature" | "malformed" | "unreadable";
+  | "applied"
+  | "unchanged"
+  | "ignored"
+  | "invalid_signature"
+  | "malformed"
+  | "unreadable"
+  | "store_unavailable";
 
 /** What the proxy counts and times; every method is cheap and never throws. */
 export interface ProxyMetrics {

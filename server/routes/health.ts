@@ -1,14 +1,17 @@
 import { Router } from "express";
 import { ApiError } from "../http/apiError.ts";
+import { storeFailureReason } from "../tickets/storeUnavailable.ts";
 import type { UpstreamClient } from "../upstream/createUpstreamClient.ts";
 
 /**
- * `GET /healthz` (the process serves) and `GET /readyz` (a Ripio token can be had, and the
- * server is not shutting down; else 503 with the reason).
+ * `GET /healthz` (the process serves) and `GET /readyz` (the store answers, a Ripio token can
+ * be had, and the server is not shutting down; else 503 with the reason).
  */
 export function createHealthRouter(deps: {
   upstream: UpstreamClient;
   shutdown: AbortSignal;
+  /** The ticket store; unready while it cannot be reached. */
+  store: { ping(): Promise<void> };
 }): Router {
   const router = Router();
   router.get("/healthz", (_req, res) => {
@@ -18,6 +21,16 @@ export function createHealthRouter(deps: {
     res.set("Cache-Control", "no-store");
     if (deps.shutdown.aborted) {
       res.status(503).json({ ok: false, reason: "shutting down" });
+      return;
+    }
+    try {
+      await deps.store.ping();
+    } catch (error) {
+      res.status(503).json({
+        ok: false,
+        reason: `store: ${storeFailureReason(error)}`,
+        error: { code: "STORE_UNAVAILABLE", message: "The proxy's store cannot be reached." },
+      });
       return;
     }
     try {

@@ -4,6 +4,7 @@ import { ApiError } from "../http/apiError.ts";
 import type { ProxyMetrics } from "../metrics/createProxyMetrics.ts";
 import type { TicketRefresher } from "../tickets/createTicketRefresher.ts";
 import { clientGone, customerIdOf } from "../http/requestContext.ts";
+import { isStoreUnavailable } from "../tickets/storeUnavailable.ts";
 import type { StoredTicket, TicketStore } from "../tickets/ticketStore.ts";
 
 /** During a long poll, Ripio is asked again this often, so it works without webhooks too. */
@@ -40,7 +41,8 @@ function holdSignal(
  * `GET /api/tickets/:ticketId[?wait=N]`: the owner's ticket from the store (404 for anyone
  * else, the same as for an unknown id), refreshed from Ripio while PENDING. With `wait`, the
  * answer is held until the status changes (webhook or Retrieve), N seconds pass, the client
- * leaves, or the server shuts down.
+ * leaves, or the server shuts down. If the store goes away after the owner was checked, the
+ * poll answers what Ripio says (Retrieve) instead of an error, and never waits for the store.
  */
 export function createTicketStatusRouter(deps: {
   store: TicketStore;
@@ -64,31 +66,35 @@ export function createTicketStatusRouter(deps: {
       return ticket;
     };
 
-    let ticket = await owned();
-    if (!isTerminal(ticket.status)) {
-      await refresher.refresh(ticketId);
-      ticket = await owned();
-    }
+    let ticket = await owned(); // a store that is down: 503, as the owner cannot be checked
+    let answer: Ticket = ticket;
     const deadline = now() + wait * 1000;
     const held = performance.now();
     const hold = holdSignal(res, deps.shutdown);
     try {
+      if (!isTerminal(ticket.status)) {
+        await refresher.refresh(ticketId);
+        answer = ticket = await owned();
+      }
       while (!isTerminal(ticket.status) && now() < deadline && !hold.signal.aborted) {
         const timeoutMs = Math.min(RECHECK_EVERY_MS, deadline - now());
         const options = { timeoutMs, since: ticket.updatedAt, signal: hold.signal };
         const changed = await store.waitForChange(ticketId, options);
         if (!changed && !hold.signal.aborted) await refresher.refresh(ticketId);
-        ticket = await owned();
+        answer = ticket = await owned();
       }
+    } catch (error) {
+      if (!isStoreUnavailable(error)) throw error;
+      answer = (await refresher.retrieve(ticketId)) ?? answer;
     } finally {
       hold.release();
       if (wait > 0) deps.metrics.statusWait((performance.now() - held) / 1000);
     }
     if (res.destroyed) return;
     res.set("Cache-Control", "no-store").json({
-      ticketId: ticket.ticketId,
-      status: ticket.status,
-      issueKey: ticket.issueKey,
+      ticketId: answer.ticketId,
+      status: answer.status,
+      issueKey: answer.issueKey,
     } satisfies Ticket);
   });
 

@@ -2,6 +2,7 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import { z } from "zod";
 import { localsOf } from "../http/requestContext.ts";
 import type { ProxyMetrics } from "../metrics/createProxyMetrics.ts";
+import { isStoreUnavailable } from "../tickets/storeUnavailable.ts";
 import type { TicketStore } from "../tickets/ticketStore.ts";
 import { verifyWebhookSignature } from "../protection/verifyWebhookSignature.ts";
 
@@ -56,16 +57,27 @@ export function createWebhooksRouter(deps: {
         return;
       }
       const { ticketId, status, issueKey } = event.supportTicket;
-      if (!KNOWN_EVENTS.has(event.eventType) || !(await deps.store.getTicket(ticketId))) {
-        log.info({ eventType: event.eventType, ticketId }, "webhook ignored");
-        metrics.webhookEvent("ignored");
-        res.status(202).json({ ok: true, ignored: true });
-        return;
+      try {
+        if (!KNOWN_EVENTS.has(event.eventType) || !(await deps.store.getTicket(ticketId))) {
+          log.info({ eventType: event.eventType, ticketId }, "webhook ignored");
+          metrics.webhookEvent("ignored");
+          res.status(202).json({ ok: true, ignored: true });
+          return;
+        }
+        const changed = await deps.store.applyStatus(ticketId, status, issueKey ?? null);
+        log.info({ eventType: event.eventType, ticketId, changed }, "webhook applied");
+        metrics.webhookEvent(changed ? "applied" : "unchanged");
+        res.status(200).json({ ok: true, changed });
+      } catch (error) {
+        if (!isStoreUnavailable(error)) throw error;
+        // A non-2xx answer makes Ripio send the event again later, when the store may be back.
+        log.warn(
+          { eventType: event.eventType, ticketId },
+          "webhook not applied: store unavailable",
+        );
+        metrics.webhookEvent("store_unavailable");
+        res.status(503).set("Retry-After", "5").json({ ok: false, error: "store unavailable" });
       }
-      const changed = await deps.store.applyStatus(ticketId, status, issueKey ?? null);
-      log.info({ eventType: event.eventType, ticketId, changed }, "webhook applied");
-      metrics.webhookEvent(changed ? "applied" : "unchanged");
-      res.status(200).json({ ok: true, changed });
     },
   );
   // The raw parser's own failures (too large, aborted) in the same plain shape.

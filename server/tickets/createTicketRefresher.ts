@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { isTerminal } from "../../contract/index.ts";
+import { isTerminal, type Ticket } from "../../contract/index.ts";
 import type { UpstreamClient } from "../upstream/createUpstreamClient.ts";
 import type { TicketStore } from "./ticketStore.ts";
 
@@ -7,6 +7,11 @@ import type { TicketStore } from "./ticketStore.ts";
 export interface TicketRefresher {
   /** Retrieves the ticket unless one Retrieve is running (joined) or ran < minInterval ago. */
   refresh(ticketId: string): Promise<void>;
+  /**
+   * Retrieves it now (joining one that is running) and answers what Ripio said, or null when
+   * Ripio could not say: for a poll that lost its store and must still answer.
+   */
+  retrieve(ticketId: string): Promise<Ticket | null>;
 }
 
 /**
@@ -22,7 +27,7 @@ export function createTicketRefresher(deps: {
   minIntervalMs?: number;
 }): TicketRefresher {
   const minInterval = deps.minIntervalMs ?? 1_000;
-  const running = new Map<string, Promise<void>>();
+  const running = new Map<string, Promise<Ticket | null>>();
   const lastAsked = new Map<string, number>();
 
   function forgetOld(): void {
@@ -31,39 +36,49 @@ export function createTicketRefresher(deps: {
     for (const [id, at] of lastAsked) if (at < cutoff) lastAsked.delete(id);
   }
 
-  async function retrieve(ticketId: string): Promise<void> {
+  async function ask(ticketId: string): Promise<Ticket | null> {
+    let ticket: Ticket | null;
     try {
-      const ticket = await deps.upstream.retrieveTicket(ticketId);
-      if (ticket === null) {
-        deps.logger.warn(
-          { ticketId },
-          "Ripio does not know a ticket we recorded; keeping our status",
-        );
-        return;
-      }
-      await deps.store.applyStatus(ticketId, ticket.status, ticket.issueKey);
-      if (isTerminal(ticket.status)) lastAsked.delete(ticketId);
+      ticket = await deps.upstream.retrieveTicket(ticketId);
     } catch (error) {
       deps.logger.warn(
         { ticketId, err: error },
         "Retrieve Support Ticket failed; answering the stored status",
       );
-    } finally {
-      running.delete(ticketId);
+      return null;
     }
+    if (ticket === null) {
+      deps.logger.warn(
+        { ticketId },
+        "Ripio does not know a ticket we recorded; keeping our status",
+      );
+      return null;
+    }
+    try {
+      await deps.store.applyStatus(ticketId, ticket.status, ticket.issueKey);
+    } catch (error) {
+      deps.logger.warn({ ticketId, err: error }, "status from Ripio not stored: store unavailable");
+    }
+    if (isTerminal(ticket.status)) lastAsked.delete(ticketId);
+    return ticket;
+  }
+
+  function start(ticketId: string): Promise<Ticket | null> {
+    forgetOld();
+    lastAsked.set(ticketId, deps.now());
+    const call = ask(ticketId).finally(() => running.delete(ticketId));
+    running.set(ticketId, call);
+    return call;
   }
 
   return {
-    refresh(ticketId) {
+    async refresh(ticketId) {
       const joined = running.get(ticketId);
-      if (joined) return joined;
+      if (joined) return void (await joined);
       const last = lastAsked.get(ticketId);
-      if (last !== undefined && deps.now() - last < minInterval) return Promise.resolve();
-      forgetOld();
-      lastAsked.set(ticketId, deps.now());
-      const call = retrieve(ticketId);
-      running.set(ticketId, call);
-      return call;
+      if (last !== undefined && deps.now() - last < minInterval) return;
+      await start(ticketId);
     },
+    retrieve: (ticketId) => running.get(ticketId) ?? start(ticketId),
   };
 }

@@ -11,7 +11,7 @@ export interface StoredTicket extends Ticket {
 /** How the first request with an Idempotency-Key ended, as a waiting duplicate receives it. */
 export type IdempotentOutcome =
   | { ok: true; ticket: Ticket }
-  /** `error` null: the first request was abandoned (its client left) and gave no answer. */
+  /** `error` null: the first request was abandoned (its client left, or its process died). */
   | { ok: false; error: ApiErrorData | null };
 
 /** What `beginIdempotent` found for a (customer, key) pair. */
@@ -28,9 +28,44 @@ export type IdempotencyClaim =
   /** Another request with the key is running: wait for its outcome. */
   | { kind: "running"; wait(signal?: AbortSignal): Promise<IdempotentOutcome> };
 
+/** The verdict on one more request for a key. */
+export type RateVerdict = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/** Counts requests per key (client IP): `limit` per `windowMs`. */
+export interface RequestLimiter {
+  /** Counts a hit for `key`; refuses it when over the limit. */
+  take(key: string): Promise<RateVerdict>;
+}
+
+/** A slot held for one send: counted from `reserve` on, for good once committed. */
+export type SlotReservation =
+  | {
+      ok: true;
+      /** The send succeeded: the slot counts until the window has passed since now. */
+      commit(): Promise<void>;
+      /** The send failed: the slot is free again at once. */
+      release(): Promise<void>;
+    }
+  | { ok: false; retryAfterSeconds: number };
+
+/** At most `limit` slots per key in any window (accepted tickets per customer). */
+export interface SlotLimiter {
+  /** Atomically takes a slot when fewer than `limit` are held or committed in the window. */
+  reserve(key: string): Promise<SlotReservation>;
+}
+
+/** What a limiter is called (a namespace in the store) and how much it allows. */
+export interface LimitOptions {
+  /** Letters, digits and underscores: it names keys or tables. */
+  name: string;
+  limit: number;
+  windowMs: number;
+}
+
 /**
- * Where the proxy keeps ticket owners, statuses and idempotency keys, each with a time to
- * live. Async throughout, so a shared store (Redis, a database) can plug in here.
+ * Where the proxy keeps ticket owners, statuses, idempotency keys and rate-limit counters, each
+ * with a time to live: in memory, in an SQLite file, or in Redis (shared by replicas). Every
+ * method rejects with `ApiError("STORE_UNAVAILABLE")` when the store cannot be reached.
  */
 export interface TicketStore {
   /** Records a ticket Ripio accepted for `ownerCustomerId`. */
@@ -38,7 +73,8 @@ export interface TicketStore {
   getTicket(ticketId: string): Promise<StoredTicket | null>;
   /**
    * Applies a status Ripio reported; true when it changed something. A terminal status never
-   * changes, so a replayed or late event is a no-op. Wakes `waitForChange` callers.
+   * changes, so a replayed or late event is a no-op. Wakes `waitForChange` callers, on every
+   * instance sharing the store.
    */
   applyStatus(ticketId: string, status: TicketStatus, issueKey: string | null): Promise<boolean>;
   /**
@@ -52,4 +88,12 @@ export interface TicketStore {
   ): Promise<boolean>;
   /** Claims an Idempotency-Key for a customer (keys are scoped to the customer). */
   beginIdempotent(customerId: string, key: string): Promise<IdempotencyClaim>;
+  /** A request counter on this store (rate-limiter-flexible's backend for the engine). */
+  requestLimiter(options: LimitOptions): RequestLimiter;
+  /** A slot limiter on this store: reserve before the work, commit or release after. */
+  slotLimiter(options: LimitOptions & { holdMs?: number }): SlotLimiter;
+  /** Resolves when the store answers; rejects with STORE_UNAVAILABLE and the reason if not. */
+  ping(): Promise<void>;
+  /** Releases connections and timers (after the server has drained). */
+  close(): Promise<void>;
 }

@@ -26,7 +26,7 @@ describe("ticketPath", () => {
 
 describe("error codes", () => {
   it("when listed, then they are DESIGN.md's table with its HTTP statuses", () => {
-    expect(ERROR_CODES).toHaveLength(23);
+    expect(ERROR_CODES).toHaveLength(24);
     expect(ERROR_HTTP_STATUS).toMatchObject({
       FILE_TYPE_NOT_ALLOWED: 415,
       FILE_CONTENT_MISMATCH: 415,
@@ -38,6 +38,7 @@ describe("error codes", () => {
       UPSTREAM_UNAVAILABLE: 503,
       UPSTREAM_ERROR: 502,
       INTERNAL_ERROR: 500,
+      STORE_UNAVAILABLE: 503,
     });
   });
 

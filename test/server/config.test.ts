@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../server/config.ts";
 
@@ -113,5 +114,41 @@ describe("loadConfig", () => {
       "METRICS_TOKEN",
       "SHUTDOWN_GRACE_SECONDS",
     ]);
+  });
+
+  it("when STORE_URL is unset, then real mode keeps an SQLite file in ./data and sandbox mode keeps memory", () => {
+    expect(loadConfig(REAL).store).toEqual({
+      kind: "sqlite",
+      path: resolve("data/help-proxy.sqlite"),
+    });
+    expect(loadConfig({}).store).toEqual({ kind: "memory" });
+  });
+
+  it("when STORE_URL names SQLite, Redis or memory, then the store setting says which and where", () => {
+    const store = (value: string) => loadConfig({ ...REAL, STORE_URL: value }).store;
+    expect(store("sqlite:/var/lib/help/store.sqlite")).toEqual({
+      kind: "sqlite",
+      path: "/var/lib/help/store.sqlite",
+    });
+    expect(store("sqlite:state/x.sqlite")).toEqual({
+      kind: "sqlite",
+      path: resolve("state/x.sqlite"),
+    });
+    expect(store("sqlite:///var/lib/x.sqlite")).toEqual({
+      kind: "sqlite",
+      path: "/var/lib/x.sqlite",
+    });
+    expect(store("redis://:pw@redis.internal:6380/2")).toEqual({
+      kind: "redis",
+      url: "redis://:pw@redis.internal:6380/2",
+    });
+    expect(store("rediss://redis.example.com")).toMatchObject({ kind: "redis" });
+    expect(store("memory:")).toEqual({ kind: "memory" });
+  });
+
+  it("when STORE_URL is anything else, then the start is refused naming STORE_URL", () => {
+    for (const value of ["postgres://db/x", "sqlite:", "redis://", "./data/x.sqlite", "memory"]) {
+      expect(problemKeys({ ...REAL, STORE_URL: value })).toEqual(["STORE_URL"]);
+    }
   });
 });

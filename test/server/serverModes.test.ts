@@ -20,7 +20,9 @@ import { TEST_IDENTITY_SECRET } from "./support/customerTokens.ts";
 describe("real mode (RIPIO_BASE_URL set), against a standalone sandbox as Ripio", () => {
   let ripio: Sandbox;
   let proxy: RunningServer;
+  let dataDir: string;
   beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "proxy-real-"));
     ripio = createSandbox({ processingDelayMs: 100 });
     await ripio.listen();
     const config = loadConfig({
@@ -33,6 +35,8 @@ describe("real mode (RIPIO_BASE_URL set), against a standalone sandbox as Ripio"
       PORT: "0",
       HOST: "127.0.0.1",
       LOG_LEVEL: "silent",
+      // The embedded default (./data/help-proxy.sqlite) would land in the repository.
+      STORE_URL: `sqlite:${join(dataDir, "help-proxy.sqlite")}`,
     });
     proxy = await startServer(config);
     // In real mode the webhook URL is configured at Ripio by the operator; here, by hand.
@@ -41,6 +45,7 @@ describe("real mode (RIPIO_BASE_URL set), against a standalone sandbox as Ripio"
   afterAll(async () => {
     await proxy.close();
     await ripio.close();
+    await rm(dataDir, { recursive: true, force: true });
   });
 
   it("when the sandbox-only routes are asked for, then 404", async () => {

@@ -35,6 +35,7 @@ const TRANSIENT_CODES: ReadonlySet<ClientErrorCode> = new Set<ClientErrorCode>([
   "REQUEST_TIMEOUT",
   "UPSTREAM_UNAVAILABLE",
   "UPSTREAM_ERROR",
+  "STORE_UNAVAILABLE",
   "INTERNAL_ERROR",
 ]);
 

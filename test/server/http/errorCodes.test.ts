@@ -12,6 +12,7 @@ import {
   ticketParts,
   type ProxyAnswer,
 } from "../../support/proxyHttp.ts";
+import { startRedis } from "../../support/startRedis.ts";
 import { startTestServer, type TestServer } from "../../support/startTestServer.ts";
 import { forgeToken, nowSeconds, TEST_IDENTITY_SECRET } from "../support/customerTokens.ts";
 import { expectApiError } from "../support/expectApiError.ts";
@@ -134,6 +135,21 @@ const scenarios: Record<ErrorCode, () => Promise<ProxyAnswer>> = {
     } finally {
       await broken.close();
       await rm(dirname(spoolDir), { recursive: true, force: true });
+    }
+  },
+  STORE_UNAVAILABLE: async () => {
+    // A proxy on a Redis that then goes away: its simulator must receive nothing either.
+    const redis = await startRedis();
+    const shared = await startTestServer({ env: { STORE_URL: redis.url } });
+    try {
+      const token = await shared.tokenFor("cus_demo_alice");
+      await redis.kill();
+      const answer = await postTicket(shared.url, token);
+      expect(shared.sandbox.control.snapshot().tickets).toEqual([]);
+      return answer;
+    } finally {
+      await shared.close();
+      await redis.close();
     }
   },
 };

@@ -92,5 +92,7 @@ export const en: Messages = {
     UPSTREAM_ERROR: "The support service answered with an error. Try again in a moment.",
     INTERNAL_ERROR:
       "Something went wrong on our side. Nothing was lost here; try again in a moment.",
+    STORE_UNAVAILABLE:
+      "Support is briefly unavailable and nothing was sent. Try again in a moment.",
   },
 };

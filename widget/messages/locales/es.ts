@@ -97,5 +97,7 @@ export const es: Messages = {
     UPSTREAM_ERROR: "El servicio de soporte respondió con un error. Inténtalo de nuevo en un rato.",
     INTERNAL_ERROR:
       "Algo falló de nuestro lado. Aquí no se perdió nada; inténtalo de nuevo en un rato.",
+    STORE_UNAVAILABLE:
+      "El soporte no está disponible por un momento y no se envió nada. Inténtalo de nuevo en un rato.",
   },
 };

@@ -96,5 +96,7 @@ export const pt: Messages = {
     UPSTREAM_ERROR: "O serviço de suporte respondeu com um erro. Tente de novo daqui a pouco.",
     INTERNAL_ERROR:
       "Algo deu errado do nosso lado. Nada foi perdido aqui; tente de novo daqui a pouco.",
+    STORE_UNAVAILABLE:
+      "O suporte está indisponível por um momento e nada foi enviado. Tente de novo daqui a pouco.",
   },
 };

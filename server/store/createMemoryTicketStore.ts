@@ -1,3 +1,4 @@
+import { RateLimiterMemory } from "rate-limiter-flexible";
 import { isTerminal, type Ticket } from "../../contract/index.ts";
 import type { ApiErrorData } from "../http/apiError.ts";
 import type {
@@ -5,9 +6,14 @@ import type {
   IdempotencyClaim,
   StoredTicket,
   TicketStore,
-} from "./ticketStore.ts";
+} from "../tickets/ticketStore.ts";
+import { createMemorySlotLimiter } from "./createMemorySlotLimiter.ts";
+import { createWakeups } from "./createWakeups.ts";
+import { flexibleRequestLimiter } from "./flexibleRequestLimiter.ts";
+import { STORE_TTL } from "./storeDefaults.ts";
+import { waitUntilChanged } from "./waitUntilChanged.ts";
 
-/** Times to live; the defaults suit one proxy process. */
+/** Times to live; the defaults suit one proxy process. Slot limits follow `now`, too. */
 export interface MemoryTicketStoreOptions {
   now?: () => number;
   /** How long a ticket's owner and status are kept (a returning user may look it up). */
@@ -18,7 +24,6 @@ export interface MemoryTicketStoreOptions {
   runningTtlMs?: number;
 }
 
-const HOUR = 60 * 60 * 1000;
 const SWEEP_EVERY_MS = 60_000;
 
 type IdempotencyEntry =
@@ -28,12 +33,12 @@ type IdempotencyEntry =
 /** The in-memory TicketStore: one process, swept lazily (no timers to leak). */
 export function createMemoryTicketStore(options: MemoryTicketStoreOptions = {}): TicketStore {
   const now = options.now ?? Date.now;
-  const ticketTtl = options.ticketTtlMs ?? 7 * 24 * HOUR;
-  const idempotencyTtl = options.idempotencyTtlMs ?? 24 * HOUR;
+  const ticketTtl = options.ticketTtlMs ?? STORE_TTL.ticketMs;
+  const idempotencyTtl = options.idempotencyTtlMs ?? STORE_TTL.idempotencyMs;
   const runningTtl = options.runningTtlMs ?? 15 * 60_000;
   const tickets = new Map<string, StoredTicket & { expiresAt: number }>();
   const keys = new Map<string, IdempotencyEntry>();
-  const listeners = new Map<string, Set<() => void>>();
+  const wakeups = createWakeups();
   let lastSweep = now();
 
   function sweep(): void {
@@ -106,30 +111,13 @@ export function createMemoryTicketStore(options: MemoryTicketStoreOptions = {}):
         issueKey: key,
         updatedAt: Math.max(now(), ticket.updatedAt + 1),
       });
-      for (const wake of listeners.get(ticketId) ?? []) wake();
+      wakeups.wake(ticketId);
       return true;
     },
 
-    waitForChange(ticketId, { timeoutMs, since, signal }) {
-      return new Promise<boolean>((resolve) => {
-        if (signal?.aborted) return resolve(false);
-        const current = live(ticketId);
-        if (since !== undefined && current && current.updatedAt > since) return resolve(true);
-        const set = listeners.get(ticketId) ?? new Set();
-        listeners.set(ticketId, set);
-        const done = (changed: boolean) => () => {
-          clearTimeout(timer);
-          signal?.removeEventListener("abort", onAbort);
-          set.delete(onChange);
-          if (set.size === 0 && listeners.get(ticketId) === set) listeners.delete(ticketId);
-          resolve(changed);
-        };
-        const onChange = done(true);
-        const onAbort = done(false);
-        const timer = setTimeout(done(false), timeoutMs);
-        set.add(onChange);
-        signal?.addEventListener("abort", onAbort, { once: true });
-      });
+    waitForChange(ticketId, options) {
+      const read = async () => live(ticketId)?.updatedAt ?? null;
+      return waitUntilChanged(ticketId, { wakeups, read }, options);
     },
 
     async beginIdempotent(customerId, key): Promise<IdempotencyClaim> {
@@ -170,5 +158,21 @@ export function createMemoryTicketStore(options: MemoryTicketStoreOptions = {}):
       keys.set(mapKey, running);
       return firstClaim(mapKey, running);
     },
+
+    requestLimiter: ({ name, limit, windowMs }) =>
+      flexibleRequestLimiter(
+        new RateLimiterMemory({ keyPrefix: name, points: limit, duration: windowMs / 1000 }),
+      ),
+
+    slotLimiter: (limits) =>
+      createMemorySlotLimiter({
+        holdMs: Math.min(limits.windowMs, STORE_TTL.holdMs),
+        ...limits,
+        now,
+      }),
+
+    async ping() {},
+
+    async close() {},
   };
 }

@@ -1,0 +1,92 @@
+import { randomUUID } from "node:crypto";
+import type { Ticket } from "../../contract/index.ts";
+import type { IdempotencyClaim, StoredTicket } from "../tickets/ticketStore.ts";
+import { claimId, type ClaimEntry } from "./claimEntry.ts";
+import type { Wakeups } from "./createWakeups.ts";
+import { guardStore } from "../tickets/storeUnavailable.ts";
+import { STORE_TTL } from "./storeDefaults.ts";
+import { waitForOutcome } from "./waitForOutcome.ts";
+
+/** The atomic steps a shared engine (SQLite, Redis) offers for Idempotency-Key claims. */
+export interface ClaimEngine {
+  /** Takes `id` for `claim` unless it is running or done: null when taken, else what is there. */
+  claim(id: string, claim: string, ttlMs: number): Promise<ClaimEntry | null>;
+  /** Replaces `claim`'s running entry (or nothing) with `next`; false if another owns the key. */
+  settle(id: string, claim: string, next: ClaimEntry, ttlMs: number): Promise<boolean>;
+  /** Extends `claim`'s running entry (the heartbeat of a live request). */
+  renew(id: string, claim: string, ttlMs: number): Promise<void>;
+  read(id: string): Promise<ClaimEntry | null>;
+}
+
+/** Times a claim lives; the defaults are STORE_TTL's. */
+export interface ClaimTimes {
+  idempotencyMs: number;
+  runningMs: number;
+  failedMs: number;
+}
+
+/**
+ * `beginIdempotent` over a shared engine. The first request's claim is renewed every third of
+ * `runningMs` until it settles, so a claim whose process died frees the key soon; a duplicate
+ * waits in any process (wake-ups, or a look every second) and shares the outcome.
+ */
+export function createClaims(deps: {
+  engine: ClaimEngine;
+  wakeups: Wakeups;
+  getTicket(ticketId: string): Promise<StoredTicket | null>;
+  times?: Partial<ClaimTimes>;
+}): (customerId: string, key: string) => Promise<IdempotencyClaim> {
+  const { engine, wakeups } = deps;
+  const times: ClaimTimes = {
+    idempotencyMs: STORE_TTL.idempotencyMs,
+    runningMs: STORE_TTL.runningMs,
+    failedMs: STORE_TTL.failedMs,
+    ...deps.times,
+  };
+
+  function first(id: string, claim: string): IdempotencyClaim {
+    const renew = (): void => void engine.renew(id, claim, times.runningMs).catch(() => undefined);
+    const heartbeat = setInterval(renew, Math.max(10, Math.floor(times.runningMs / 3)));
+    heartbeat.unref();
+    // A request never takes longer than a slot is held; a heartbeat never outlives that.
+    const limit = setTimeout(() => clearInterval(heartbeat), STORE_TTL.holdMs);
+    limit.unref();
+    let settled = false;
+    const settle = async (next: ClaimEntry, ttlMs: number): Promise<void> => {
+      if (settled) return;
+      // Stays running (and renewed) until the store took the outcome, so a retry can finish it.
+      await guardStore(() => engine.settle(id, claim, next, ttlMs));
+      settled = true;
+      clearInterval(heartbeat);
+      clearTimeout(limit);
+      wakeups.wake(`i:${id}`);
+    };
+    return {
+      kind: "first",
+      complete: (ticket: Ticket) =>
+        settle({ state: "done", ticket: publicTicket(ticket) }, times.idempotencyMs),
+      fail: (error) => settle({ state: "failed", claim, error }, times.failedMs),
+    };
+  }
+
+  return async (customerId, key) => {
+    const id = claimId(customerId, key);
+    const claim = randomUUID();
+    const found = await guardStore(() => engine.claim(id, claim, times.runningMs));
+    if (found === null) return first(id, claim);
+    if (found.state === "done") {
+      const current = await deps.getTicket(found.ticket.ticketId);
+      return { kind: "existing", ticket: publicTicket(current ?? found.ticket) };
+    }
+    const running = found.state === "running" ? found.claim : claim;
+    const read = () => guardStore(() => engine.read(id));
+    return {
+      kind: "running",
+      wait: (signal) => waitForOutcome(`i:${id}`, running, { wakeups, read }, signal),
+    };
+  };
+}
+
+function publicTicket({ ticketId, status, issueKey }: Ticket): Ticket {
+  return { ticketId, status, issueKey };
+}

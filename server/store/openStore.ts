@@ -1,0 +1,30 @@
+import type { Logger } from "pino";
+import type { StoreSettings } from "../config.ts";
+import type { TicketStore } from "../tickets/ticketStore.ts";
+import { createMemoryTicketStore } from "./createMemoryTicketStore.ts";
+
+/**
+ * Opens the store STORE_URL names. SQLite and Redis are loaded only when chosen. Rejects with a
+ * StoreOpenError naming the file when an SQLite file cannot be opened or written; a Redis that
+ * is down is not an error here (the proxy starts, answers 503 and recovers when it is back).
+ */
+export async function openStore(
+  settings: StoreSettings,
+  deps: { logger?: Logger; now?: () => number } = {},
+): Promise<TicketStore> {
+  switch (settings.kind) {
+    case "memory":
+      return createMemoryTicketStore(deps.now ? { now: deps.now } : {});
+    case "sqlite": {
+      const { openSqliteTicketStore } = await import("./sqlite/openSqliteTicketStore.ts");
+      return openSqliteTicketStore({ path: settings.path });
+    }
+    case "redis": {
+      const { connectRedisTicketStore } = await import("./redis/connectRedisTicketStore.ts");
+      return connectRedisTicketStore({
+        url: settings.url,
+        ...(deps.logger ? { logger: deps.logger } : {}),
+      });
+    }
+  }
+}

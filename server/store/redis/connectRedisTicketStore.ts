@@ -1,0 +1,132 @@
+import type { Logger } from "pino";
+import { RateLimiterMemory, RateLimiterRedis } from "rate-limiter-flexible";
+import type { TicketStatus } from "../../../contract/index.ts";
+import type { StoredTicket, TicketStore } from "../../tickets/ticketStore.ts";
+import { createClaims } from "../createClaims.ts";
+import { createWakeups } from "../createWakeups.ts";
+import { flexibleRequestLimiter } from "../flexibleRequestLimiter.ts";
+import { STORE_TTL, type StoreTtlOptions } from "../storeDefaults.ts";
+import { guardStore, storeUnavailable } from "../../tickets/storeUnavailable.ts";
+import { waitUntilChanged } from "../waitUntilChanged.ts";
+import { connectRedis, type RedisConnectOptions } from "./connectRedis.ts";
+import { redisClaimEngine } from "./redisClaimEngine.ts";
+import { redisSlotLimiter } from "./redisSlotLimiter.ts";
+import { APPLY_STATUS, RECORD } from "./redisScripts.ts";
+
+/** Where Redis is, how keys are named, and times to live (tests shorten them). */
+export interface RedisTicketStoreOptions extends StoreTtlOptions, RedisConnectOptions {
+  /** Put before every key and the channel, so several proxies can share one Redis. */
+  keyPrefix?: string;
+  logger?: Logger;
+}
+
+/**
+ * The shared store for several replicas: every record is a Redis key with a TTL (a ticket
+ * hash, a claim string, a sorted set of slots, rate-limiter-flexible's counters); changes that
+ * someone may wait for are published on one channel, which every replica subscribes to.
+ */
+export async function connectRedisTicketStore(
+  options: RedisTicketStoreOptions,
+): Promise<TicketStore> {
+  const prefix = options.keyPrefix ?? "help-proxy:";
+  const channel = `${prefix}changes`;
+  const ticketTtl = options.ticketTtlMs ?? STORE_TTL.ticketMs;
+  const redis = await connectRedis(options);
+  const { client, subscriber } = redis;
+  const wakeups = createWakeups();
+  const ticketKey = (id: string): string => `${prefix}t:${id}`;
+
+  // A message names what changed (`t:<ticketId>`, `i:<claim id>`): its waiters read it again.
+  void subscriber.subscribe(channel, (message) => wakeups.wake(message)).catch(() => undefined);
+  // While the subscriber is away, messages are lost: waiters look again when it goes and comes.
+  subscriber.on("ready", () => wakeups.wakeAll());
+  subscriber.on("error", () => wakeups.wakeAll());
+
+  const ready = (): void => {
+    if (!client.isReady) throw storeUnavailable(new Error("not connected to Redis"));
+  };
+  const getTicket = (ticketId: string): Promise<StoredTicket | null> =>
+    guardStore(async () => {
+      ready();
+      const hash = await client.hGetAll(ticketKey(ticketId));
+      if (!hash.owner || !hash.status) return null;
+      return {
+        ticketId,
+        status: hash.status as TicketStatus,
+        issueKey: hash.issueKey ? hash.issueKey : null,
+        ownerCustomerId: hash.owner,
+        updatedAt: Number(hash.updatedAt),
+      };
+    });
+
+  return {
+    recordTicket: (ticket, owner) =>
+      guardStore(async () => {
+        const issueKey = ticket.status === "CREATED" ? (ticket.issueKey ?? "") : "";
+        const args = [owner, ticket.status, issueKey, String(Date.now()), String(ticketTtl)];
+        await redis.run(RECORD, [ticketKey(ticket.ticketId)], args);
+      }),
+
+    getTicket,
+
+    applyStatus: (ticketId, status, issueKey) =>
+      guardStore(async () => {
+        const key = status === "CREATED" ? (issueKey ?? "") : "";
+        const args = [status, key, String(Date.now()), channel, `t:${ticketId}`];
+        return (await redis.run(APPLY_STATUS, [ticketKey(ticketId)], args)) === 1;
+      }),
+
+    waitForChange(ticketId, waitOptions) {
+      const read = async (): Promise<number | null> =>
+        guardStore(async () => {
+          ready();
+          const at = await client.hGet(ticketKey(ticketId), "updatedAt");
+          return at == null ? null : Number(at);
+        });
+      return waitUntilChanged(`t:${ticketId}`, { wakeups, read }, waitOptions);
+    },
+
+    beginIdempotent: createClaims({
+      engine: redisClaimEngine(redis, (id) => `${prefix}i:${id}`, channel),
+      wakeups,
+      getTicket,
+      times: {
+        ...(options.idempotencyTtlMs === undefined
+          ? {}
+          : { idempotencyMs: options.idempotencyTtlMs }),
+        ...(options.runningTtlMs === undefined ? {} : { runningMs: options.runningTtlMs }),
+      },
+    }),
+
+    requestLimiter: ({ name, limit, windowMs }) =>
+      flexibleRequestLimiter(
+        new RateLimiterRedis({
+          storeClient: client,
+          useRedisPackage: true,
+          rejectIfRedisNotReady: true,
+          keyPrefix: `${prefix}rl:${name}`,
+          points: limit,
+          duration: windowMs / 1000,
+          // While Redis is away, each replica counts alone rather than refusing every request.
+          insuranceLimiter: new RateLimiterMemory({ points: limit, duration: windowMs / 1000 }),
+        }),
+      ),
+
+    slotLimiter: (limits) =>
+      redisSlotLimiter(redis, (bucket) => `${prefix}s:${bucket}`, {
+        holdMs: Math.min(limits.windowMs, STORE_TTL.holdMs),
+        ...limits,
+      }),
+
+    ping: () =>
+      guardStore(async () => {
+        ready();
+        await client.ping();
+      }),
+
+    async close() {
+      wakeups.wakeAll();
+      await redis.close();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { StoreOpenError } from "../StoreOpenError.ts";
+
+/** The schema; `user_version` says which one a file has. Expiry is by `expires_at` (ms). */
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS tickets (
+    id TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    status TEXT NOT NULL,
+    issue_key TEXT,
+    updated_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS tickets_expiry ON tickets (expires_at);
+  CREATE TABLE IF NOT EXISTS idempotency (
+    id TEXT PRIMARY KEY,
+    entry TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS idempotency_expiry ON idempotency (expires_at);
+  CREATE TABLE IF NOT EXISTS slots (
+    bucket TEXT NOT NULL,
+    id TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    PRIMARY KEY (bucket, id)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS slots_expiry ON slots (bucket, expires_at);
+  CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+  PRAGMA user_version = 1;
+`;
+
+/**
+ * Opens (creating it and its folder if needed) the SQLite file at `path` in WAL mode, with the
+ * schema, and proves it writable by writing to it. Any failure is a StoreOpenError naming the
+ * path, so a bad STORE_URL stops the proxy at start rather than failing every request later.
+ */
+export function openSqliteDatabase(path: string): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path, { timeout: 2_000 });
+    // WAL: readers never block the writer, and another process on the same file sees commits.
+    db.pragma("journal_mode = WAL");
+    // With WAL, NORMAL loses nothing on a process crash (only on power loss), and is fast.
+    db.pragma("synchronous = NORMAL");
+    db.exec(SCHEMA);
+    db.prepare(
+      `INSERT INTO meta (key, value) VALUES ('opened_at', ?)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    ).run(new Date().toISOString());
+    return db;
+  } catch (error) {
+    db?.close();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StoreOpenError(path, reason, { cause: error });
+  }
+}

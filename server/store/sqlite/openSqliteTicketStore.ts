@@ -1,0 +1,172 @@
+import { RateLimiterSQLite } from "rate-limiter-flexible";
+import type { TicketStatus } from "../../../contract/index.ts";
+import type { RequestLimiter, StoredTicket, TicketStore } from "../../tickets/ticketStore.ts";
+import { createClaims } from "../createClaims.ts";
+import { createWakeups } from "../createWakeups.ts";
+import { flexibleRequestLimiter } from "../flexibleRequestLimiter.ts";
+import { STORE_TTL, type StoreTtlOptions } from "../storeDefaults.ts";
+import { guardStore } from "../../tickets/storeUnavailable.ts";
+import { waitUntilChanged } from "../waitUntilChanged.ts";
+import { createSqliteWatch } from "./createSqliteWatch.ts";
+import { openSqliteDatabase } from "./openSqliteDatabase.ts";
+import { sqliteClaimEngine } from "./sqliteClaimEngine.ts";
+import { sqliteSlotLimiter } from "./sqliteSlotLimiter.ts";
+
+/** Where the file is, and times to live (tests shorten them). */
+export interface SqliteTicketStoreOptions extends StoreTtlOptions {
+  path: string;
+  /** How often other processes' commits are looked for while someone waits. */
+  watchMs?: number;
+}
+
+interface TicketRow {
+  id: string;
+  owner: string;
+  status: TicketStatus;
+  issue_key: string | null;
+  updated_at: number;
+}
+
+/** Expired rows are deleted at most this often, on a write: cheap, and no timer is needed. */
+const SWEEP_EVERY_MS = 60_000;
+
+/**
+ * The embedded store: one SQLite file (WAL) that outlives restarts and may be shared by the
+ * processes of one machine. Expiry is by each row's `expires_at`, checked on every read, with
+ * an occasional DELETE. Throws a StoreOpenError naming the path when the file cannot be used.
+ */
+export function openSqliteTicketStore(options: SqliteTicketStoreOptions): TicketStore {
+  const db = openSqliteDatabase(options.path);
+  const now = Date.now;
+  const ticketTtl = options.ticketTtlMs ?? STORE_TTL.ticketMs;
+  const wakeups = createWakeups({ onListen: () => watch.start() });
+  const watch = createSqliteWatch(db, wakeups, options.watchMs);
+  const rateTables: string[] = [];
+
+  const q = {
+    record: db.prepare<[string, string, TicketStatus, string | null, number, number]>(
+      `INSERT INTO tickets (id, owner, status, issue_key, updated_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET owner = excluded.owner, status = excluded.status,
+         issue_key = excluded.issue_key, updated_at = excluded.updated_at,
+         expires_at = excluded.expires_at`,
+    ),
+    get: db.prepare<[string, number], TicketRow>(
+      `SELECT id, owner, status, issue_key, updated_at FROM tickets
+       WHERE id = ? AND expires_at > ?`,
+    ),
+    version: db
+      .prepare<[string, number], number>(
+        "SELECT updated_at FROM tickets WHERE id = ? AND expires_at > ?",
+      )
+      .pluck(),
+    // One statement: only a PENDING ticket moves, and only to something different.
+    apply: db.prepare<[{ status: TicketStatus; key: string | null; at: number; id: string }]>(
+      `UPDATE tickets SET status = @status, issue_key = @key, updated_at = MAX(@at, updated_at + 1)
+       WHERE id = @id AND expires_at > @at AND status = 'PENDING'
+         AND NOT (status = @status AND issue_key IS @key)`,
+    ),
+  };
+  const sweepTables = ["tickets", "idempotency", "slots"] as const;
+  let lastSweep = 0;
+  function sweep(t: number): void {
+    if (t - lastSweep < SWEEP_EVERY_MS) return;
+    lastSweep = t;
+    for (const table of sweepTables)
+      db.prepare(`DELETE FROM ${table} WHERE expires_at <= ?`).run(t);
+    for (const table of rateTables) db.prepare(`DELETE FROM ${table} WHERE expire <= ?`).run(t);
+  }
+
+  const getTicket = (ticketId: string): Promise<StoredTicket | null> =>
+    guardStore(() => {
+      const row = q.get.get(ticketId, now());
+      if (!row) return null;
+      return {
+        ticketId: row.id,
+        status: row.status,
+        issueKey: row.issue_key,
+        ownerCustomerId: row.owner,
+        updatedAt: row.updated_at,
+      };
+    });
+
+  const beginIdempotent = createClaims({
+    engine: sqliteClaimEngine(db, now),
+    wakeups,
+    getTicket,
+    times: {
+      ...(options.idempotencyTtlMs === undefined
+        ? {}
+        : { idempotencyMs: options.idempotencyTtlMs }),
+      ...(options.runningTtlMs === undefined ? {} : { runningMs: options.runningTtlMs }),
+    },
+  });
+
+  return {
+    recordTicket: (ticket, owner) =>
+      guardStore(() => {
+        const t = now();
+        sweep(t);
+        const key = ticket.status === "CREATED" ? ticket.issueKey : null;
+        q.record.run(ticket.ticketId, owner, ticket.status, key, t, t + ticketTtl);
+      }),
+
+    getTicket,
+
+    async applyStatus(ticketId, status, issueKey) {
+      const key = status === "CREATED" ? issueKey : null;
+      const changed = await guardStore(
+        () => q.apply.run({ status, key, at: now(), id: ticketId }).changes > 0,
+      );
+      if (changed) wakeups.wake(`t:${ticketId}`);
+      return changed;
+    },
+
+    waitForChange(ticketId, waitOptions) {
+      const read = () => guardStore(() => q.version.get(ticketId, now()) ?? null);
+      return waitUntilChanged(`t:${ticketId}`, { wakeups, read }, waitOptions);
+    },
+
+    beginIdempotent,
+
+    requestLimiter({ name, limit, windowMs }): RequestLimiter {
+      const tableName = `rate_${name}`;
+      rateTables.push(tableName);
+      let limiter: RateLimiterSQLite | undefined;
+      // rate-limiter-flexible creates its table asynchronously and reports through the callback.
+      const ready = new Promise<RequestLimiter>((resolve, reject) => {
+        limiter = new RateLimiterSQLite(
+          {
+            storeClient: db,
+            storeType: "better-sqlite3",
+            tableName,
+            points: limit,
+            duration: windowMs / 1000,
+          },
+          (error) => (error ? reject(error) : resolve(flexibleRequestLimiter(limiterOf()))),
+        );
+      });
+      const limiterOf = (): RateLimiterSQLite => {
+        if (!limiter) throw new Error("the SQLite rate limiter is not built yet");
+        return limiter;
+      };
+      ready.catch(() => undefined); // reported by take()
+      return { take: async (key) => (await guardStore(() => ready)).take(key) };
+    },
+
+    slotLimiter: (limits) =>
+      sqliteSlotLimiter(db, {
+        holdMs: Math.min(limits.windowMs, STORE_TTL.holdMs),
+        ...limits,
+        now,
+      }),
+
+    ping: () => guardStore(() => void db.prepare("SELECT 1").get()),
+
+    async close() {
+      watch.stop();
+      wakeups.wakeAll();
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type Database from "better-sqlite3";
+import { decodeClaim, encodeClaim, type ClaimEntry } from "../claimEntry.ts";
+import type { ClaimEngine } from "../createClaims.ts";
+
+/** Idempotency-Key claims in the `idempotency` table, each step one IMMEDIATE transaction. */
+export function sqliteClaimEngine(db: Database.Database, now: () => number): ClaimEngine {
+  const select = db
+    .prepare<[string, number], string>(
+      "SELECT entry FROM idempotency WHERE id = ? AND expires_at > ?",
+    )
+    .pluck();
+  const upsert = db.prepare<[string, string, number]>(
+    `INSERT INTO idempotency (id, entry, expires_at) VALUES (?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET entry = excluded.entry, expires_at = excluded.expires_at`,
+  );
+  const extend = db.prepare<[number, string, string, number]>(
+    "UPDATE idempotency SET expires_at = ? WHERE id = ? AND entry = ? AND expires_at > ?",
+  );
+  const read = (id: string, t: number): ClaimEntry | null => decodeClaim(select.get(id, t));
+
+  // IMMEDIATE takes the write lock before reading, so two processes cannot both claim a key.
+  const claimTx = db.transaction((id: string, claim: string, ttlMs: number, t: number) => {
+    const entry = read(id, t);
+    if (entry !== null && entry.state !== "failed") return entry;
+    upsert.run(id, encodeClaim({ state: "running", claim }), t + ttlMs);
+    return null;
+  });
+  const settleTx = db.transaction(
+    (id: string, claim: string, next: ClaimEntry, ttlMs: number, t: number) => {
+      const entry = read(id, t);
+      if (entry !== null && !(entry.state === "running" && entry.claim === claim)) return false;
+      upsert.run(id, encodeClaim(next), t + ttlMs);
+      return true;
+    },
+  );
+
+  return {
+    claim: async (id, claim, ttlMs) => claimTx.immediate(id, claim, ttlMs, now()),
+    settle: async (id, claim, next, ttlMs) => settleTx.immediate(id, claim, next, ttlMs, now()),
+    async renew(id, claim, ttlMs) {
+      const t = now();
+      extend.run(t + ttlMs, id, encodeClaim({ state: "running", claim }), t);
+    },
+    read: async (id) => read(id, now()),
+  };
+}
