@@ -2,8 +2,12 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadSandboxConfig } from "../../../server/config.ts";
+import { SANDBOX_CUSTOMERS } from "../../../server/sandbox/seeds.ts";
 
-/** Runs `npm run sandbox`'s entry with `env`, until it prints its URL or exits. */
+// The last line the entry prints once it listens: the last seeded customer.
+const LAST_LINE = SANDBOX_CUSTOMERS.at(-1)?.customerId ?? "Customers:";
+
+/** Runs `npm run sandbox`'s entry with `env`, until it has printed everything or exits. */
 async function runSandboxMain(env: Record<string, string>) {
   const child = spawn(process.execPath, ["--import", "tsx", "server/sandbox/main.ts"], {
     env: { ...process.env, ...env },
@@ -16,7 +20,7 @@ async function runSandboxMain(env: Record<string, string>) {
   const exited = once(child, "exit").then(([code]) => code as number | null);
   const listening = new Promise<void>((resolve) => {
     child.stdout.on("data", () => {
-      if (stdout.includes("Customers:")) resolve();
+      if (stdout.includes(LAST_LINE)) resolve();
     });
   });
   const first = await Promise.race([exited.then(() => "exit" as const), listening]);
