@@ -123,8 +123,12 @@ function parseStoreUrl(value: string): StoreSettings | null {
 }
 
 const ENV = z.object({
-  PORT: optional(integer(0, 65_535)),
-  HOST: optional(z.string()),
+  PORT: optional(integer(0, 65_535)).describe(
+    "Port to listen on; default 8787; 0 = any free port (the URL is printed).",
+  ),
+  HOST: optional(z.string()).describe(
+    "Interface to listen on; default every interface in real mode, 127.0.0.1 in sandbox mode (it hands out demo identities; another value is obeyed with a notice).",
+  ),
   RIPIO_BASE_URL: optional(
     z
       .url({
@@ -133,11 +137,21 @@ const ENV = z.object({
       })
       .refine((v) => !/[?#]/.test(v), "must not have a query or fragment")
       .transform((v) => v.replace(/\/+$/, "")),
+  ).describe(
+    "Ripio's base URL, e.g. https://skala.ripio.com; setting it selects real mode, unset runs the simulator in process.",
   ),
-  RIPIO_CLIENT_ID: optional(z.string()),
-  RIPIO_CLIENT_SECRET: optional(z.string()),
-  RIPIO_WEBHOOK_SECRET: optional(z.string()),
-  HELP_IDENTITY_SECRET: optional(z.string()),
+  RIPIO_CLIENT_ID: optional(z.string()).describe(
+    "The OAuth client id Ripio issued; required in real mode.",
+  ),
+  RIPIO_CLIENT_SECRET: optional(z.string()).describe(
+    "The OAuth client secret Ripio issued; required in real mode; never logged or sent to a browser.",
+  ),
+  RIPIO_WEBHOOK_SECRET: optional(z.string()).describe(
+    "The key Ripio signs webhook events with; required in real mode.",
+  ),
+  HELP_IDENTITY_SECRET: optional(z.string()).describe(
+    "The HS256 key shared with the host site's backend for customer tokens; required in real mode (32+ characters); a development value in sandbox mode.",
+  ),
   ALLOWED_ORIGINS: optional(
     z.string().transform((raw, ctx) => {
       const items = raw
@@ -155,25 +169,30 @@ const ENV = z.object({
       }
       return [...new Set(origins as string[])];
     }),
+  ).describe(
+    "Comma-separated origins (https://shop.example.com) allowed to call /api/*, besides the proxy's own; required in real mode.",
   ),
-  RATE_LIMIT_TICKETS_PER_HOUR: optional(integer(1, 1_000_000)),
-  RATE_LIMIT_REQUESTS_PER_MINUTE: optional(integer(1, 10_000_000)),
-  LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })),
-  SHUTDOWN_GRACE_SECONDS: optional(integer(1, 3600)),
+  RATE_LIMIT_TICKETS_PER_HOUR: optional(integer(1, 1_000_000)).describe(
+    "Accepted tickets per customer per hour; default 20; reserved before each upload, across replicas.",
+  ),
+  RATE_LIMIT_REQUESTS_PER_MINUTE: optional(integer(1, 10_000_000)).describe(
+    "Requests to /api/* per client IP per minute; default 300.",
+  ),
+  LOG_LEVEL: optional(
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }),
+  ).describe("fatal, error, warn, info, debug, trace or silent; default info."),
+  SHUTDOWN_GRACE_SECONDS: optional(integer(1, 3600)).describe(
+    "How long a stop may take, signal to exit (1–3600); default 25, below Kubernetes' 30 s.",
+  ),
   METRICS_TOKEN: optional(
     z
       .string()
       .trim()
       .min(MIN_METRICS_TOKEN_CHARS, `must be at least ${MIN_METRICS_TOKEN_CHARS} characters`)
       .regex(/^\S+$/, "must have no white space (it is sent as a bearer token)"),
+  ).describe(
+    "A bearer (16+ characters) that lets callers other than loopback read /metrics; unset = loopback only.",
   ),
-  /**
-   * Where the proxy keeps ticket owners and statuses (7 days), Idempotency-Keys (24 h) and the
-   * rate-limit counters. Unset: an SQLite file at ./data/help-proxy.sqlite in real mode, memory
-   * in sandbox mode. `sqlite:<path>` another SQLite file (one machine; survives restarts);
-   * `redis://…` or `rediss://…` (TLS) a Redis that several replicas share; `memory:` this
-   * process only (lost on restart; for trials and benchmarks).
-   */
   STORE_URL: optional(
     z.string().transform((raw, ctx) => {
       const store = parseStoreUrl(raw.trim());
@@ -184,6 +203,8 @@ const ENV = z.object({
       });
       return z.NEVER;
     }),
+  ).describe(
+    "Where ticket owners and statuses (7 days), Idempotency-Keys (24 h) and rate-limit counters live: unset = an SQLite file at ./data/help-proxy.sqlite in real mode, memory in sandbox mode; sqlite:<path> another SQLite file (one machine, survives restarts); redis://… or rediss://… a Redis that replicas share; memory: this process only.",
   ),
   TRUST_PROXY: optional(
     z
@@ -192,6 +213,8 @@ const ENV = z.object({
       .transform((v) =>
         v === "true" ? true : v === "false" ? false : /^\d+$/.test(v) ? Number(v) : v,
       ),
+  ).describe(
+    "Express's trust proxy behind a load balancer: true, false (default), a hop count, or addresses/subnets; client IPs and the own origin then come from X-Forwarded-*.",
   ),
 });
 
@@ -283,9 +306,16 @@ export interface SandboxConfig {
 }
 
 const SANDBOX_ENV = z.object({
-  /** Where the simulator listens on 127.0.0.1; default 8788 (the proxy's default + 1). */
-  SANDBOX_PORT: optional(integer(0, 65_535)),
+  SANDBOX_PORT: optional(integer(0, 65_535)).describe(
+    "Port of `npm run sandbox`, the simulator alone, on 127.0.0.1; default 8788.",
+  ),
 });
+
+/** Every environment variable the proxy and the simulator read, with its documentation. */
+export const CONFIG_KEYS: readonly { key: string; doc: string }[] = [ENV, SANDBOX_ENV].flatMap(
+  (schema) =>
+    Object.entries(schema.shape).map(([key, value]) => ({ key, doc: value.description ?? "" })),
+);
 
 /** Reads and checks the simulator's environment; throws a ConfigError naming a bad key. */
 export function loadSandboxConfig(env: Record<string, string | undefined>): SandboxConfig {
