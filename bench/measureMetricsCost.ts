@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Agent, request } from "undici";
 import { API, ticketPath, type Ticket } from "../contract/index.ts";
 import { createProxyMetrics } from "../server/metrics/createProxyMetrics.ts";
 import { signCustomerToken } from "../server/protection/identity.ts";
 import { result, type BenchResult } from "./benchResult.ts";
+import { cpuTimeMs } from "./cpuTime.ts";
 import { median, percentile } from "./median.ts";
 import { load } from "./measureSubmitThroughput.ts";
 import {
@@ -28,14 +28,6 @@ const STATUS_CLIENTS = 50;
 const STATUS_MS = 1000;
 /** Prometheus scrapes every 15–60 s; the bench every 5 s, so the rendering counts too. */
 const SCRAPE_EVERY_MS = 5000;
-
-/** CPU seconds (user + system) a process has used, from /proc (clock ticks of 10 ms). */
-function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  // Fields after "pid (comm) ": state is the first, utime the 12th, stime the 13th.
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
 
 /** Microseconds per call of `work`, after a warm-up, over many calls (in this process). */
 function microsPerCall(work: (i: number) => void, calls = 200_000): number {
@@ -171,9 +163,9 @@ export async function measureMetricsCost(): Promise<BenchResult[]> {
       proxy: ServiceProcess,
       work: () => Promise<T>,
     ): Promise<T> => {
-      const before = cpuSeconds(proxy.pid);
+      const before = cpuTimeMs(proxy.pid);
       const run = await work();
-      const perAnswerMs = ((cpuSeconds(proxy.pid) - before) * 1000) / run.count;
+      const perAnswerMs = (cpuTimeMs(proxy.pid) - before) / run.count;
       cpuPerAnswer.set(key, [...(cpuPerAnswer.get(key) ?? []), perAnswerMs]);
       return run;
     };
