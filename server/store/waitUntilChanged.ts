@@ -1,4 +1,5 @@
 import type { Wakeups } from "./createWakeups.ts";
+import { readOnWake } from "./readOnWake.ts";
 
 /** How a store waits for one key's record to change. */
 export interface ChangeWatch {
@@ -18,48 +19,20 @@ export function waitUntilChanged(
   watch: ChangeWatch,
   options: { timeoutMs: number; since?: number; signal?: AbortSignal },
 ): Promise<boolean> {
-  const { signal } = options;
-  return new Promise<boolean>((resolve, reject) => {
-    if (signal?.aborted) return resolve(false);
-    let baseline = options.since;
-    let settled = false;
-    let reading = false;
-    let readAgain = false;
-
-    const finish = (result: () => void): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      stopListening();
-      signal?.removeEventListener("abort", onAbort);
-      result();
-    };
-    const onAbort = (): void => finish(() => resolve(false));
-
-    async function check(): Promise<void> {
-      if (reading) {
-        readAgain = true;
-        return;
-      }
-      reading = true;
-      try {
-        do {
-          readAgain = false;
-          const version = await watch.read();
-          if (settled) return;
-          if (baseline === undefined) baseline = version ?? -Infinity;
-          else if (version !== null && version > baseline) return finish(() => resolve(true));
-        } while (readAgain);
-      } catch (error) {
-        finish(() => reject(error));
-      } finally {
-        reading = false;
-      }
-    }
-
-    const stopListening = watch.wakeups.on(key, () => void check());
-    const timer = setTimeout(() => finish(() => resolve(false)), options.timeoutMs);
-    signal?.addEventListener("abort", onAbort, { once: true });
-    void check();
-  });
+  let baseline = options.since;
+  return readOnWake(
+    key,
+    watch.wakeups,
+    () => watch.read(),
+    (version) => {
+      if (baseline === undefined) baseline = version ?? -Infinity;
+      else if (version !== null && version > baseline) return true;
+      return undefined;
+    },
+    {
+      signal: options.signal,
+      aborted: { value: false },
+      timeout: { ms: options.timeoutMs, value: false },
+    },
+  );
 }
