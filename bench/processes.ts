@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { signCustomerToken } from "../server/protection/identity.ts";
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from "../server/sandbox/seeds.ts";
+import { freePort } from "../test/support/freePort.ts";
+
+export { freePort };
 
 /** A child process serving HTTP on loopback. */
 export interface ServiceProcess {
@@ -40,17 +41,6 @@ const running = new Set<ChildProcess>();
 export function killAllChildren(): void {
   for (const child of running) child.kill("SIGKILL");
   running.clear();
-}
-
-/** A port that was free a moment ago (the child binds it itself, so its pid is its own). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
 }
 
 /** Starts `node --import tsx entry` and waits until `url + readyPath` answers 200. */

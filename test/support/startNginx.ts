@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "./freePort.ts";
 
 /** Debian's nginx (`.ci/run` installs it). */
 export const NGINX = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
@@ -41,15 +41,6 @@ ${replicas.map((r) => `    server ${r};`).join("\n")}
       proxy_next_upstream error timeout;
     }
   }`;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no free port");
-  return address.port;
 }
 
 /** Starts nginx in the foreground with a generated config in a temporary folder. */
