@@ -7,8 +7,6 @@ import { signCustomerToken } from "../server/protection/identity.ts";
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from "../server/sandbox/seeds.ts";
 import { freePort } from "../test/support/freePort.ts";
 
-export { freePort };
-
 /** A child process serving HTTP on loopback. */
 export interface ServiceProcess {
   /** The node process itself, not a wrapper: what RSS is read from. */
