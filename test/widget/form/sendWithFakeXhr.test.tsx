@@ -76,7 +76,7 @@ describe("upload progress (XMLHttpRequest upload events)", () => {
   it("when a send is retried after a network error, then it carries the same Idempotency-Key", async () => {
     const { user, xhr } = await startSending();
     const key = xhr.headers["Idempotency-Key"];
-    await act(() => {
+    act(() => {
       xhr.dispatchEvent(new Event("error"));
     });
     expect(await screen.findByText(en.networkError)).toBeInTheDocument();
