@@ -102,6 +102,32 @@ async function tabUntil(focused: (arg: string) => boolean, arg = "", key = "Tab"
   throw new Error("The element never got focus by Tab.");
 }
 
+/** Keeps what getDisplayMedia grants from now on, so a test can see whether it still runs. */
+async function recordSharedStreams(): Promise<void> {
+  await page.evaluate(() => {
+    const devices = navigator.mediaDevices;
+    const ask = devices.getDisplayMedia.bind(devices);
+    const granted: MediaStream[] = [];
+    Object.assign(window, { granted });
+    devices.getDisplayMedia = async (options) => {
+      const stream = await ask(options);
+      granted.push(stream);
+      return stream;
+    };
+  });
+}
+
+/** How many streams were granted, and how many of their tracks still run (in the page). */
+const sharing = (): Promise<{ granted: number; live: number }> =>
+  page.evaluate(() => {
+    const { granted } = window as unknown as { granted: MediaStream[] };
+    const tracks = granted.flatMap((stream) => stream.getTracks());
+    return {
+      granted: granted.length,
+      live: tracks.filter((track) => track.readyState === "live").length,
+    };
+  });
+
 const focusedText = (): Promise<string | undefined> =>
   page.evaluate(() => deepActiveElement()?.textContent?.trim());
 const focusedIsFileInput = (): Promise<boolean> =>
@@ -210,6 +236,31 @@ describe("Take screenshot", () => {
       expect(await page.getByRole("listitem").count()).toBe(0);
     });
   }
+});
+
+describe("the capture chunk", () => {
+  it("when the capture code cannot be fetched, then the network message shows, sharing stops, and the next click loads it", async () => {
+    await openWidget();
+    // The network fails for the capture chunk alone, once.
+    let refused = 0;
+    await page.route(/\/assets\/help-widget-CapturePanel-[^/]*\.js/, async (route) => {
+      refused += 1;
+      await route.abort("internetdisconnected");
+    });
+    await recordSharedStreams();
+    const shot = page.getByRole("button", { name: en.takeScreenshot });
+    await shot.click();
+    await page.getByText(en.networkError).waitFor();
+    expect(refused).toBe(1);
+    expect(await page.getByRole("application").count()).toBe(0);
+    // The tab shared for that click is not left shared.
+    await expect.poll(sharing).toEqual({ granted: 1, live: 0 });
+
+    await page.unroute(/\/assets\/help-widget-CapturePanel-[^/]*\.js/);
+    await shot.click();
+    await page.getByRole("application").waitFor();
+    expect(await page.getByText(en.networkError).count()).toBe(0);
+  });
 });
 
 describe("Record screen", () => {
