@@ -1,14 +1,7 @@
-import type { ErrorCode } from "../../contract/index.ts";
+import type { ErrorCode, FileRejectionCode } from "../../contract/index.ts";
 
 /** Codes a single file can be refused for; each has a short reason shown beside the file. */
-export type FileRejectionCode = Extract<
-  ErrorCode,
-  | "FILE_TYPE_NOT_ALLOWED"
-  | "FILE_TOO_LARGE"
-  | "FILE_CONTENT_MISMATCH"
-  | "TOO_MANY_FILES"
-  | "ATTACHMENTS_TOO_LARGE"
->;
+export type { FileRejectionCode };
 
 /**
  * Every string the widget shows or announces, for one locale. `{name}` placeholders are
