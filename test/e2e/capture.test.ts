@@ -18,6 +18,7 @@ import { DIST_DIR, requireBuild } from "./support/requireBuild.ts";
 import { recordCspViolations } from "./support/recordCspViolations.ts";
 import { installDeepActiveElement } from "./support/installDeepActiveElement.ts";
 import { recordSentFiles } from "./support/recordSentFiles.ts";
+import { isLosslessWebp } from "../../widget/capture/screenshot/isLosslessWebp.ts";
 
 const en = getMessages("en");
 const capture = getCaptureMessages("en");
@@ -90,6 +91,32 @@ async function animateHostPage(): Promise<void> {
       requestAnimationFrame(draw);
     };
     draw();
+  });
+}
+
+/** Fills the host page with small coloured text: a screenshot whose PNG is over 1 MiB. */
+async function drawDenseHostPage(): Promise<void> {
+  await page.evaluate(() => {
+    const canvas = document.createElement("canvas");
+    [canvas.width, canvas.height] = [innerWidth, innerHeight];
+    Object.assign(canvas.style, { position: "fixed", inset: "0" });
+    document.body.prepend(canvas);
+    const context = canvas.getContext("2d");
+    if (!context) return;
+    const gradient = context.createLinearGradient(0, 0, canvas.width, 0);
+    gradient.addColorStop(0, "#fffbe6");
+    gradient.addColorStop(1, "#e0f2fe");
+    context.fillStyle = gradient;
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    for (let line = 0; line < canvas.height / 12; line += 1) {
+      context.fillStyle = `hsl(${(line * 37) % 360} 70% 35%)`;
+      context.font = `${11 + (line % 4)}px sans-serif`;
+      context.fillText(
+        "Account 0012 3456 7890 · Balance ARS 1.234.567,89 · ".repeat(6),
+        0,
+        line * 12,
+      );
+    }
   });
 }
 
@@ -217,6 +244,29 @@ describe("Take screenshot", () => {
     for (const pixel of rgba.slice(0, 5)) expect(pixel).toEqual([0, 0, 0, 255]);
     expect(rgba[5]?.slice(0, 3)).toEqual(PAGE_BACKGROUND);
     expect(await csp()).toEqual([]);
+  });
+
+  it("when the picture is large, then it goes as a lossless WebP (VP8L) when that is smaller than its PNG", async () => {
+    const sent = await recordSentFiles(page);
+    await openWidget();
+    await drawDenseHostPage();
+    await page.getByRole("button", { name: en.takeScreenshot }).click();
+    await page.getByRole("application").waitFor();
+    await page.getByRole("button", { name: capture.attach }).click();
+    await page.getByText(new RegExp(`^screenshot-${STAMP}\\.webp$`)).waitFor();
+    await page.getByRole("button", { name: en.send }).click();
+    await page.getByText(en.statusPending).first().waitFor({ timeout: 20_000 });
+
+    const [file] = await sent.list();
+    // The chunk headers before the picture's: VP8X, and an ICC profile of a few hundred bytes.
+    const bytes = await sent.bytes(0, 64 * 1024);
+    expect(file?.type).toBe("image/webp");
+    expect(file?.size).toBeLessThan(await sent.pngSize(0));
+    expect(isLosslessWebp(bytes)).toBe(true);
+    const [ticket] = server.sandbox.control.snapshot().tickets;
+    expect(ticket?.files.map((f) => [f.name, f.sha256, f.contentType])).toEqual([
+      [file?.name, file?.sha256, "image/webp"],
+    ]);
   });
 
   for (const locale of ["en", "es", "pt"] as const) {
