@@ -246,6 +246,24 @@ describe("Take screenshot", () => {
     expect(await csp()).toEqual([]);
   });
 
+  it("when Send is pressed with the editor open, then nothing is sent: the editor says to attach or discard first and Attach screenshot has focus", async () => {
+    await openWidget();
+    await page.getByRole("button", { name: en.takeScreenshot }).click();
+    await page.getByRole("application").waitFor();
+    await page.getByRole("button", { name: en.send }).click();
+    await page.getByText(capture.finishScreenshot).waitFor();
+    await expect.poll(focusedText).toBe(capture.attach);
+    expect(server.sandbox.control.snapshot().tickets).toEqual([]);
+
+    await page.keyboard.press("Enter");
+    await page.getByText(new RegExp(`^screenshot-${STAMP}\\.png$`)).waitFor();
+    expect(await page.getByText(capture.finishScreenshot).count()).toBe(0);
+    await page.getByRole("button", { name: en.send }).click();
+    await page.getByText(en.statusPending).first().waitFor({ timeout: 20_000 });
+    const [ticket] = server.sandbox.control.snapshot().tickets;
+    expect(ticket?.files.map((f) => f.contentType)).toEqual(["image/png"]);
+  });
+
   it("when the picture is large, then it goes as a lossless WebP (VP8L) when that is smaller than its PNG", async () => {
     const sent = await recordSentFiles(page);
     await openWidget();

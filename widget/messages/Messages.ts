@@ -108,6 +108,8 @@ export interface CaptureMessages {
   blackedOut: string;
   undone: string;
   discarded: string;
+  /** Send was pressed with the editor open: the picture may still need blacking out. */
+  finishScreenshot: string;
 
   recording: string;
   recordingStarted: string;
@@ -120,6 +122,8 @@ export interface CaptureMessages {
   stop: string;
   /** `{time}` */
   stoppedByUser: string;
+  /** `{time}`: Send was pressed while recording; the recording goes with the ticket. */
+  stoppedToSend: string;
   /** `{time}`: stopped by itself before the file would break a size rule. */
   stoppedAtLimit: string;
   /** `{time}`: the user ended sharing from the browser's own controls. */
