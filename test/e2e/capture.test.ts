@@ -368,6 +368,37 @@ describe("Record screen", () => {
     expect(await csp()).toEqual([]);
   });
 
+  it("when the dialog is closed mid-recording, then the launcher shows it; reopened, Stop has focus, and Send takes the recording along", async () => {
+    const sent = await recordSentFiles(page);
+    await openWidget();
+    await animateHostPage();
+    await page.getByRole("button", { name: en.recordScreen }).click();
+    await page.getByText(capture.recordingStarted).waitFor({ state: "attached" });
+
+    await page.keyboard.press("Escape");
+    const launcher = page.getByRole("button", { name: en.launcherRecording });
+    await launcher.waitFor();
+    expect(await launcher.textContent()).toBe(en.launcherRecording);
+    await expect.poll(focusedText).toBe(en.launcherRecording);
+    const size = page.getByText(templatePattern(capture.recordingSize));
+    await page.keyboard.press("Enter");
+    await expect.poll(focusedText).toBe(capture.stop);
+    // The encoder may lag on a busy machine: wait until something has been recorded.
+    await expect.poll(() => size.textContent(), { timeout: 20_000 }).not.toMatch(/^0 B /);
+
+    await page.getByRole("button", { name: en.send }).click();
+    await page
+      .getByText(/SUP-\d+/)
+      .first()
+      .waitFor({ timeout: 20_000 });
+    const [file] = await sent.list();
+    expect(file?.name).toMatch(new RegExp(`^recording-${STAMP}\\.webm$`));
+    expect(file?.head.slice(0, 4)).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
+    const [ticket] = server.sandbox.control.snapshot().tickets;
+    expect(ticket?.files.map((f) => [f.name, f.sha256])).toEqual([[file?.name, file?.sha256]]);
+    expect(await page.getByRole("button", { name: en.launcher, exact: true }).count()).toBe(1);
+  });
+
   it("when 49.4 MB is already attached, then the recording stops by itself within the limits and the ticket is accepted", async () => {
     const sent = await recordSentFiles(page);
     const dir = mkdtempSync(join(tmpdir(), "capture-e2e-"));

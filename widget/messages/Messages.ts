@@ -10,6 +10,8 @@ export type { FileRejectionCode };
 export interface Messages {
   /** The launcher button; its English text is the fixed accessible name "Help". */
   launcher: string;
+  /** The launcher while a screen recording runs (shown and spoken: "Help — recording"). */
+  launcherRecording: string;
   /** The dialog's heading and accessible name ("Contact support"). */
   dialogTitle: string;
   intro: string;

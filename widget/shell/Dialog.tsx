@@ -51,7 +51,11 @@ export function Dialog(props: {
       // Focus inside a shadow root shows as the host on `document`: ask the panel's own root.
       const before = activeElementOf(panel) ?? document.activeElement;
       returnTo.current = { before: before instanceof HTMLElement ? before : null };
-      const first = panel.querySelector<HTMLElement>("[data-autofocus]") ?? focusableIn(panel)[0];
+      // Something being made (a recording's Stop, a screenshot's editor) before the form.
+      const first =
+        panel.querySelector<HTMLElement>('[data-autofocus="first"]') ??
+        panel.querySelector<HTMLElement>("[data-autofocus]") ??
+        focusableIn(panel)[0];
       first?.focus();
     } else if (returnTo.current) {
       returnFocusFrom(returnFocusTo, returnTo.current.before);

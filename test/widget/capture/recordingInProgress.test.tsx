@@ -97,3 +97,38 @@ describe("Send while a recording runs", () => {
     expect(await server.tickets()).toEqual([]);
   });
 });
+
+describe("a recording while the dialog is closed", () => {
+  for (const locale of ["en", "es", "pt"] as const) {
+    it(`when the dialog is closed mid-recording in ${locale}, then the launcher says it records, and reopening comes back to Stop recording`, async () => {
+      browser = installScreenCapture(RECORDING);
+      const text = getMessages(locale);
+      const captureText = getCaptureMessages(locale);
+      const { user } = renderWidget({ locale });
+      await user.click(screen.getByRole("button", { name: text.recordScreen }));
+      await screen.findByText(captureText.recordingStarted);
+
+      await user.click(screen.getByRole("button", { name: text.close }));
+      expect(screen.queryByRole("dialog")).toBeNull();
+      const launcher = screen.getByRole("button", { name: text.launcherRecording });
+      expect(launcher).toHaveFocus();
+      expect(browser.tracks.map((track) => track.readyState)).toEqual(["live"]);
+
+      await user.click(launcher);
+      expect(screen.getByRole("button", { name: captureText.stop })).toHaveFocus();
+      await user.keyboard("{Enter}");
+      await screen.findByText(RECORDING_NAME);
+      expect(screen.getByRole("button", { name: text.launcher })).toBeInTheDocument();
+      expect(screen.queryByRole("button", { name: text.launcherRecording })).toBeNull();
+    });
+  }
+
+  it("when nothing records, then the launcher is plain Help, and reopening goes to Summary", async () => {
+    browser = installScreenCapture(RECORDING);
+    const { user } = renderWidget();
+    await user.click(screen.getByRole("button", { name: en.close }));
+    await user.click(screen.getByRole("button", { name: en.launcher }));
+    expect(screen.getByRole("textbox", { name: en.summaryLabel })).toHaveFocus();
+    expect(browser.recorders()).toBe(0);
+  });
+});

@@ -172,6 +172,8 @@ export function RecordingSession(
           ref={stopButton}
           type="button"
           className="rhw-primary"
+          // Reopening the dialog mid-recording comes back here, before the form's first field.
+          data-autofocus="first"
           onClick={() => stopRecording.current?.()}
         >
           {text.stop}

@@ -146,6 +146,8 @@ export function ScreenshotEditor(props: {
         className="rhw-editor-canvas"
         role="application"
         tabIndex={0}
+        // Reopening the dialog with the editor open comes back here, before the form's fields.
+        data-autofocus="first"
         aria-label={fill(text.imageLabel, size(image.width, image.height))}
         aria-describedby={ids.help}
         onKeyDown={onKeyDown}
