@@ -30,7 +30,10 @@ export {
   checkDescription,
   checkFile,
   judgeFiles,
+  isFileRejectionCode,
+  FILE_REJECTION_CODES,
   type FileFacts,
+  type FileRejectionCode,
   type FileRuleCode,
   type OwnFileRuleCode,
 } from "./ticketRules.ts";

@@ -23,6 +23,26 @@ export type OwnFileRuleCode = Extract<ErrorCode, "FILE_TYPE_NOT_ALLOWED" | "FILE
 export type FileRuleCode =
   OwnFileRuleCode | Extract<ErrorCode, "TOO_MANY_FILES" | "ATTACHMENTS_TOO_LARGE">;
 
+/** Every code a file can be refused with: a rule above, or bytes unlike its type (proxy). */
+export type FileRejectionCode = FileRuleCode | Extract<ErrorCode, "FILE_CONTENT_MISMATCH">;
+
+// A Record, so the compiler refuses a file code left out of the list (or one that is not).
+const FILE_REJECTIONS: Record<FileRejectionCode, true> = {
+  FILE_TYPE_NOT_ALLOWED: true,
+  FILE_CONTENT_MISMATCH: true,
+  FILE_TOO_LARGE: true,
+  TOO_MANY_FILES: true,
+  ATTACHMENTS_TOO_LARGE: true,
+};
+
+/** The codes of `FileRejectionCode`, for code that meets them at run time. */
+export const FILE_REJECTION_CODES = Object.keys(FILE_REJECTIONS) as readonly FileRejectionCode[];
+
+/** True when `code` refuses a file (so an answer's message may name the file at fault). */
+export function isFileRejectionCode(code: string): code is FileRejectionCode {
+  return Object.hasOwn(FILE_REJECTIONS, code);
+}
+
 /** Checks the summary alone; `null` when it is fine. */
 export function checkSummary(summary: string): ErrorCode | null {
   const chars = countChars(summary);

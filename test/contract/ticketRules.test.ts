@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
   ALLOWED_EXTENSIONS,
+  ERROR_CODES,
+  FILE_REJECTION_CODES,
   MIB,
   TICKET_LIMITS,
   checkDescription,
   checkFile,
   checkSummary,
+  isFileRejectionCode,
   judgeFiles,
   type FileFacts,
 } from "../../contract/index.ts";
@@ -116,5 +119,38 @@ describe("judgeFiles", () => {
   it("when a file is wrong in type and also over the count, then its own rule is named", () => {
     const five = Array.from({ length: 5 }, (_, i) => png(`s${i}.png`));
     expect(judgeFiles([png("a.exe")], five)).toEqual(["FILE_TYPE_NOT_ALLOWED"]);
+  });
+});
+
+describe("the codes a file is refused with", () => {
+  it("when files break each rule judgeFiles knows, then every verdict is a file rejection code", () => {
+    const five = Array.from({ length: 5 }, (_, i) => png(`s${i}.png`));
+    const verdicts = [
+      ...judgeFiles([png("a.exe"), png("big.png", 25 * MIB + 1)]),
+      ...judgeFiles([png("sixth.png")], five),
+      ...judgeFiles([png("c.png", 2)], [png("a.png", 25 * MIB), png("b.png", 25 * MIB)]),
+    ];
+    expect(verdicts).toEqual([
+      "FILE_TYPE_NOT_ALLOWED",
+      "FILE_TOO_LARGE",
+      "TOO_MANY_FILES",
+      "ATTACHMENTS_TOO_LARGE",
+    ]);
+    for (const code of verdicts) expect(code !== null && isFileRejectionCode(code)).toBe(true);
+  });
+
+  it("when every error code is asked about, then only the five about files (content included) are file rejection codes", () => {
+    const fileCodes = ERROR_CODES.filter((code) => isFileRejectionCode(code));
+    expect(new Set(fileCodes)).toEqual(
+      new Set([
+        "FILE_TYPE_NOT_ALLOWED",
+        "FILE_CONTENT_MISMATCH",
+        "FILE_TOO_LARGE",
+        "TOO_MANY_FILES",
+        "ATTACHMENTS_TOO_LARGE",
+      ]),
+    );
+    expect(new Set(FILE_REJECTION_CODES)).toEqual(new Set(fileCodes));
+    expect(isFileRejectionCode("NETWORK_ERROR")).toBe(false);
   });
 });

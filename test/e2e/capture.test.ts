@@ -18,6 +18,7 @@ import { DIST_DIR, requireBuild } from "./support/requireBuild.ts";
 import { recordCspViolations } from "./support/recordCspViolations.ts";
 import { installDeepActiveElement } from "./support/installDeepActiveElement.ts";
 import { recordSentFiles } from "./support/recordSentFiles.ts";
+import { isLosslessWebp } from "../../widget/capture/screenshot/isLosslessWebp.ts";
 
 const en = getMessages("en");
 const capture = getCaptureMessages("en");
@@ -93,6 +94,32 @@ async function animateHostPage(): Promise<void> {
   });
 }
 
+/** Fills the host page with small coloured text: a screenshot whose PNG is over 1 MiB. */
+async function drawDenseHostPage(): Promise<void> {
+  await page.evaluate(() => {
+    const canvas = document.createElement("canvas");
+    [canvas.width, canvas.height] = [innerWidth, innerHeight];
+    Object.assign(canvas.style, { position: "fixed", inset: "0" });
+    document.body.prepend(canvas);
+    const context = canvas.getContext("2d");
+    if (!context) return;
+    const gradient = context.createLinearGradient(0, 0, canvas.width, 0);
+    gradient.addColorStop(0, "#fffbe6");
+    gradient.addColorStop(1, "#e0f2fe");
+    context.fillStyle = gradient;
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    for (let line = 0; line < canvas.height / 12; line += 1) {
+      context.fillStyle = `hsl(${(line * 37) % 360} 70% 35%)`;
+      context.font = `${11 + (line % 4)}px sans-serif`;
+      context.fillText(
+        "Account 0012 3456 7890 · Balance ARS 1.234.567,89 · ".repeat(6),
+        0,
+        line * 12,
+      );
+    }
+  });
+}
+
 /** Presses Tab (or `key`) until `focused` (run in the page) holds; fails after 20 presses. */
 async function tabUntil(focused: (arg: string) => boolean, arg = "", key = "Tab"): Promise<void> {
   for (let presses = 0; presses < 20; presses += 1) {
@@ -101,6 +128,32 @@ async function tabUntil(focused: (arg: string) => boolean, arg = "", key = "Tab"
   }
   throw new Error("The element never got focus by Tab.");
 }
+
+/** Keeps what getDisplayMedia grants from now on, so a test can see whether it still runs. */
+async function recordSharedStreams(): Promise<void> {
+  await page.evaluate(() => {
+    const devices = navigator.mediaDevices;
+    const ask = devices.getDisplayMedia.bind(devices);
+    const granted: MediaStream[] = [];
+    Object.assign(window, { granted });
+    devices.getDisplayMedia = async (options) => {
+      const stream = await ask(options);
+      granted.push(stream);
+      return stream;
+    };
+  });
+}
+
+/** How many streams were granted, and how many of their tracks still run (in the page). */
+const sharing = (): Promise<{ granted: number; live: number }> =>
+  page.evaluate(() => {
+    const { granted } = window as unknown as { granted: MediaStream[] };
+    const tracks = granted.flatMap((stream) => stream.getTracks());
+    return {
+      granted: granted.length,
+      live: tracks.filter((track) => track.readyState === "live").length,
+    };
+  });
 
 const focusedText = (): Promise<string | undefined> =>
   page.evaluate(() => deepActiveElement()?.textContent?.trim());
@@ -193,6 +246,47 @@ describe("Take screenshot", () => {
     expect(await csp()).toEqual([]);
   });
 
+  it("when Send is pressed with the editor open, then nothing is sent: the editor says to attach or discard first and Attach screenshot has focus", async () => {
+    await openWidget();
+    await page.getByRole("button", { name: en.takeScreenshot }).click();
+    await page.getByRole("application").waitFor();
+    await page.getByRole("button", { name: en.send }).click();
+    await page.getByText(capture.finishScreenshot).waitFor();
+    await expect.poll(focusedText).toBe(capture.attach);
+    expect(server.sandbox.control.snapshot().tickets).toEqual([]);
+
+    await page.keyboard.press("Enter");
+    await page.getByText(new RegExp(`^screenshot-${STAMP}\\.png$`)).waitFor();
+    expect(await page.getByText(capture.finishScreenshot).count()).toBe(0);
+    await page.getByRole("button", { name: en.send }).click();
+    await page.getByText(en.statusPending).first().waitFor({ timeout: 20_000 });
+    const [ticket] = server.sandbox.control.snapshot().tickets;
+    expect(ticket?.files.map((f) => f.contentType)).toEqual(["image/png"]);
+  });
+
+  it("when the picture is large, then it goes as a lossless WebP (VP8L) when that is smaller than its PNG", async () => {
+    const sent = await recordSentFiles(page);
+    await openWidget();
+    await drawDenseHostPage();
+    await page.getByRole("button", { name: en.takeScreenshot }).click();
+    await page.getByRole("application").waitFor();
+    await page.getByRole("button", { name: capture.attach }).click();
+    await page.getByText(new RegExp(`^screenshot-${STAMP}\\.webp$`)).waitFor();
+    await page.getByRole("button", { name: en.send }).click();
+    await page.getByText(en.statusPending).first().waitFor({ timeout: 20_000 });
+
+    const [file] = await sent.list();
+    // The chunk headers before the picture's: VP8X, and an ICC profile of a few hundred bytes.
+    const bytes = await sent.bytes(0, 64 * 1024);
+    expect(file?.type).toBe("image/webp");
+    expect(file?.size).toBeLessThan(await sent.pngSize(0));
+    expect(isLosslessWebp(bytes)).toBe(true);
+    const [ticket] = server.sandbox.control.snapshot().tickets;
+    expect(ticket?.files.map((f) => [f.name, f.sha256, f.contentType])).toEqual([
+      [file?.name, file?.sha256, "image/webp"],
+    ]);
+  });
+
   for (const locale of ["en", "es", "pt"] as const) {
     it(`when the browser refuses the capture in ${locale}, then a calm notice in ${locale} says so and nothing is attached`, async () => {
       const text = getMessages(locale);
@@ -210,6 +304,31 @@ describe("Take screenshot", () => {
       expect(await page.getByRole("listitem").count()).toBe(0);
     });
   }
+});
+
+describe("the capture chunk", () => {
+  it("when the capture code cannot be fetched, then the network message shows, sharing stops, and the next click loads it", async () => {
+    await openWidget();
+    // The network fails for the capture chunk alone, once.
+    let refused = 0;
+    await page.route(/\/assets\/help-widget-CapturePanel-[^/]*\.js/, async (route) => {
+      refused += 1;
+      await route.abort("internetdisconnected");
+    });
+    await recordSharedStreams();
+    const shot = page.getByRole("button", { name: en.takeScreenshot });
+    await shot.click();
+    await page.getByText(en.networkError).waitFor();
+    expect(refused).toBe(1);
+    expect(await page.getByRole("application").count()).toBe(0);
+    // The tab shared for that click is not left shared.
+    await expect.poll(sharing).toEqual({ granted: 1, live: 0 });
+
+    await page.unroute(/\/assets\/help-widget-CapturePanel-[^/]*\.js/);
+    await shot.click();
+    await page.getByRole("application").waitFor();
+    expect(await page.getByText(en.networkError).count()).toBe(0);
+  });
 });
 
 describe("Record screen", () => {
@@ -247,6 +366,37 @@ describe("Record screen", () => {
       [file?.name, file?.size, file?.sha256, "video/webm"],
     ]);
     expect(await csp()).toEqual([]);
+  });
+
+  it("when the dialog is closed mid-recording, then the launcher shows it; reopened, Stop has focus, and Send takes the recording along", async () => {
+    const sent = await recordSentFiles(page);
+    await openWidget();
+    await animateHostPage();
+    await page.getByRole("button", { name: en.recordScreen }).click();
+    await page.getByText(capture.recordingStarted).waitFor({ state: "attached" });
+
+    await page.keyboard.press("Escape");
+    const launcher = page.getByRole("button", { name: en.launcherRecording });
+    await launcher.waitFor();
+    expect(await launcher.textContent()).toBe(en.launcherRecording);
+    await expect.poll(focusedText).toBe(en.launcherRecording);
+    const size = page.getByText(templatePattern(capture.recordingSize));
+    await page.keyboard.press("Enter");
+    await expect.poll(focusedText).toBe(capture.stop);
+    // The encoder may lag on a busy machine: wait until something has been recorded.
+    await expect.poll(() => size.textContent(), { timeout: 20_000 }).not.toMatch(/^0 B /);
+
+    await page.getByRole("button", { name: en.send }).click();
+    await page
+      .getByText(/SUP-\d+/)
+      .first()
+      .waitFor({ timeout: 20_000 });
+    const [file] = await sent.list();
+    expect(file?.name).toMatch(new RegExp(`^recording-${STAMP}\\.webm$`));
+    expect(file?.head.slice(0, 4)).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
+    const [ticket] = server.sandbox.control.snapshot().tickets;
+    expect(ticket?.files.map((f) => [f.name, f.sha256])).toEqual([[file?.name, file?.sha256]]);
+    expect(await page.getByRole("button", { name: en.launcher, exact: true }).count()).toBe(1);
   });
 
   it("when 49.4 MB is already attached, then the recording stops by itself within the limits and the ticket is accepted", async () => {

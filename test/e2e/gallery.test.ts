@@ -53,6 +53,9 @@ const expected: Record<string, (page: Page) => Promise<unknown>> = {
     await page.getByRole("button", { name: capture.stop }).waitFor();
     await page.getByRole("timer").waitFor();
   },
+  "capture-recording-closed": async (page) => {
+    await page.getByRole("button", { name: en.launcherRecording }).waitFor();
+  },
   "capture-auto-stop": async (page) => {
     await text(page, pattern(capture.stoppedAtLimit)).waitFor({ timeout: 60_000 });
     await text(page, /^recording-\d{8}-\d{6}\.webm$/).waitFor();

@@ -67,6 +67,7 @@ export function HelpWidgetContent(props: HelpWidgetOptions & OpenStateProps) {
                 open={open}
                 dialogId={dialogId}
                 onToggle={() => setOpen(!open)}
+                recording={flow.attachments.inProgress?.kind === "recording"}
               />
             )}
           </>

@@ -79,9 +79,11 @@ export function useTicketFlow(
 
   const { send: submit } = submitter;
   const { idempotencyKey, clear: clearDraft, save: saveDraft } = draft;
-  const { files, reset: resetFiles } = attachments;
+  const { attached, reset: resetFiles } = attachments;
   const send = useCallback(
     async (values: TicketFormValues) => {
+      // As of now: a recording Send just stopped was attached after this callback was made.
+      const files = attached();
       const outcome = await submit({ ...values, files, idempotencyKey });
       if (outcome.kind !== "accepted") return outcome;
       const { ticket } = outcome;
@@ -93,7 +95,7 @@ export function useTicketFlow(
       host.current.onSubmitted?.(ticket);
       return outcome;
     },
-    [files, resetFiles, submit, idempotencyKey, setLast, clearDraft, startForm, host],
+    [attached, resetFiles, submit, idempotencyKey, setLast, clearDraft, startForm, host],
   );
 
   const tryAgain = useCallback(() => {

@@ -30,9 +30,10 @@ export function AttachmentsField(props: {
   const [announcement, setAnnouncement] = useState("");
   const limits = limitValues(locale);
 
+  // True when every file was attached (a capture needs to know whether its file was).
   const addFiles = useCallback(
-    (files: File[]) => {
-      if (disabled || files.length === 0) return;
+    (files: File[]): boolean => {
+      if (disabled || files.length === 0) return false;
       const judged = attachments.add(files);
       setAnnouncement(
         judged
@@ -46,6 +47,7 @@ export function AttachmentsField(props: {
           )
           .join(" "),
       );
+      return judged.every(({ rejection }) => rejection === null);
     },
     [attachments, disabled, messages, limits],
   );
@@ -116,6 +118,7 @@ export function AttachmentsField(props: {
       <CaptureButtons
         files={attachments.files}
         onFiles={addFiles}
+        onInProgress={attachments.setInProgress}
         disabled={disabled}
         returnFocus={returnFocus}
       />

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { judgeFiles } from "../../contract/index.ts";
+import type { CaptureInProgress } from "../capture/CaptureInProgress.ts";
 import type { FileRejectionCode } from "../messages/index.ts";
 
 /** A file the user offered, attached or refused (a refused one is listed, never sent). */
@@ -12,8 +13,10 @@ export interface Attachment {
 /** The files of the draft: attached ones (sent) and refused ones (listed with a reason). */
 export interface Attachments {
   items: readonly Attachment[];
-  /** The files that will be sent. */
+  /** The files that will be sent, as of this render. */
   files: readonly File[];
+  /** The files that will be sent, as of now (an add in this tick included). */
+  attached(): readonly File[];
   /** Judges and lists new files; returns how each was judged. */
   add(files: readonly File[]): Attachment[];
   remove(id: string): void;
@@ -21,6 +24,9 @@ export interface Attachments {
   refuse(id: string, code: FileRejectionCode): void;
   /** Replaces everything with these files (Try again with the sent draft). */
   reset(files: readonly File[]): void;
+  /** A screenshot or recording being made for this draft, not attached yet. */
+  inProgress: CaptureInProgress | null;
+  setInProgress(capture: CaptureInProgress | null): void;
 }
 
 const attachedFiles = (items: readonly Attachment[]): File[] =>
@@ -67,7 +73,10 @@ export function useAttachments(): Attachments {
     [update],
   );
   const reset = useCallback((files: readonly File[]) => update(judge([], files)), [judge, update]);
+  const attached = useCallback(() => attachedFiles(latest.current), []);
+  // Kept with the files: it outlives the form (a new one starts after each ticket), as they do.
+  const [inProgress, setInProgress] = useState<CaptureInProgress | null>(null);
 
   const files = useMemo(() => attachedFiles(items), [items]);
-  return { items, files, add, remove, refuse, reset };
+  return { items, files, attached, add, remove, refuse, reset, inProgress, setInProgress };
 }

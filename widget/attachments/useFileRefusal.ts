@@ -1,19 +1,9 @@
 import { useCallback, useState } from "react";
-import { sanitizeFileName, type ErrorCode } from "../../contract/index.ts";
+import { isFileRejectionCode, sanitizeFileName, type ErrorCode } from "../../contract/index.ts";
 import type { ApiClientError } from "../api/ApiClientError.ts";
-import { errorText, fill, limitValues, type FileRejectionCode } from "../messages/index.ts";
+import { errorText, fill, limitValues } from "../messages/index.ts";
 import type { Attachments } from "./useAttachments.ts";
 import { useMessages } from "../messages/useMessages.ts";
-
-const FILE_CODES: readonly ErrorCode[] = [
-  "FILE_TYPE_NOT_ALLOWED",
-  "FILE_TOO_LARGE",
-  "FILE_CONTENT_MISMATCH",
-  "TOO_MANY_FILES",
-  "ATTACHMENTS_TOO_LARGE",
-];
-const isFileCode = (code: string): code is FileRejectionCode =>
-  (FILE_CODES as readonly string[]).includes(code);
 
 /** The proxy's last complaint about the files, as text for under the Attachments field. */
 export interface FileRefusal {
@@ -36,13 +26,13 @@ export function useFileRefusal(attachments: Attachments): FileRefusal {
     (error: ApiClientError) => {
       if (error.code === "NETWORK_ERROR") return;
       const code = error.code;
-      const culprit = isFileCode(code)
+      const culprit = isFileRejectionCode(code)
         ? attachments.items.find(
             (item) =>
               item.rejection === null && error.message.includes(sanitizeFileName(item.file.name)),
           )
         : undefined;
-      if (culprit && isFileCode(code)) attachments.refuse(culprit.id, code);
+      if (culprit && isFileRejectionCode(code)) attachments.refuse(culprit.id, code);
       setRefusal({ code, name: culprit?.file.name ?? null });
     },
     [attachments],
@@ -50,7 +40,7 @@ export function useFileRefusal(attachments: Attachments): FileRefusal {
   const clear = useCallback(() => setRefusal(null), []);
 
   let text: string | null = null;
-  if (refusal?.name && isFileCode(refusal.code)) {
+  if (refusal?.name && isFileRejectionCode(refusal.code)) {
     const reason = fill(messages.fileReasons[refusal.code], limitValues(locale));
     text = fill(messages.fileRefused, { name: refusal.name, reason });
   } else if (refusal) {

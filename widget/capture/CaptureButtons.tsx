@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ComponentType } from "react";
 import { useMessages } from "../messages/useMessages.ts";
+import type { CaptureInProgress } from "./CaptureInProgress.ts";
 import type { CaptureKind, CapturePanelProps } from "./CapturePanel.tsx";
 import { captureRoom } from "./captureRoom.ts";
 import { DISPLAY_MEDIA_OPTIONS, captureSupport } from "./captureSupport.ts";
@@ -39,7 +40,10 @@ const stopTracks = (stream: Promise<MediaStream> | null | undefined): void => {
  */
 export function CaptureButtons(props: {
   files: readonly File[];
-  onFiles(files: File[]): void;
+  /** Adds files through the Attachments field; true when all were attached. */
+  onFiles(files: File[]): boolean;
+  /** Tells the widget of a capture being made (Send settles it; the launcher shows it). */
+  onInProgress(capture: CaptureInProgress | null): void;
   disabled: boolean;
   /** Focus the Attachments field (after the editor or the recorder closes). */
   returnFocus(): void;
@@ -50,19 +54,26 @@ export function CaptureButtons(props: {
   const [notice, setNotice] = useState("");
   const box = useRef<HTMLDivElement>(null);
   const live = useRef<Session | null>(null);
-  const { returnFocus } = props;
+  const { returnFocus, onInProgress } = props;
 
   // Whatever happens, no capture outlives the form.
-  useEffect(() => () => stopTracks(live.current?.stream), []);
+  useEffect(
+    () => () => {
+      stopTracks(live.current?.stream);
+      if (live.current) onInProgress(null);
+    },
+    [onInProgress],
+  );
   const widgetRoot = useCallback(() => box.current?.closest<HTMLElement>(".rhw-root") ?? null, []);
   const onClose = useCallback(
     (focus: boolean) => {
       stopTracks(live.current?.stream);
       live.current = null;
       setSession(null);
+      onInProgress(null);
       if (focus) returnFocus();
     },
-    [returnFocus],
+    [returnFocus, onInProgress],
   );
 
   const support = captureSupport();
@@ -122,6 +133,7 @@ export function CaptureButtons(props: {
           refusal={session.refusal}
           files={props.files}
           onFiles={props.onFiles}
+          onInProgress={onInProgress}
           onNotice={setNotice}
           onClose={onClose}
           widgetRoot={widgetRoot}

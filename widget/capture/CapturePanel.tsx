@@ -7,6 +7,7 @@ import { captureCss } from "./captureCss.ts";
 import { RecordingSession } from "./recording/RecordingSession.tsx";
 import { ScreenshotSession } from "./screenshot/ScreenshotSession.tsx";
 import { useAdoptedCss } from "./useAdoptedCss.ts";
+import type { CaptureInProgress } from "./CaptureInProgress.ts";
 
 /** The two captures the widget offers. */
 export type CaptureKind = "screenshot" | "recording";
@@ -20,8 +21,10 @@ export interface CapturePanelProps {
   refusal: FileRejectionCode | null;
   /** The files attached now: the room a recording has is what they leave. */
   files: readonly File[];
-  /** Adds files through the Attachments field, where every rule judges them. */
-  onFiles(files: File[]): void;
+  /** Adds files through the Attachments field, where every rule judges them; true if attached. */
+  onFiles(files: File[]): boolean;
+  /** Registers what is being made, once there is something to lose (see CaptureInProgress). */
+  onInProgress(capture: CaptureInProgress | null): void;
   /** Shows and announces a line under the buttons (it outlives this panel). */
   onNotice(text: string): void;
   /** Ends the session; `returnFocus` sends focus back to the Attachments field. */

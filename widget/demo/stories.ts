@@ -199,6 +199,18 @@ export const stories: Story[] = [
     },
   },
   {
+    id: "capture-recording-closed",
+    title: "Recording, dialog closed",
+    group: "Capture",
+    setup: () => fakeDisplayMedia("page"),
+    play: async (play, text, locale) => {
+      fillValid(play, text);
+      await record(play, text, locale);
+      // Closing does not stop it: the launcher says it records, and reopening comes back to it.
+      play.click(text.close);
+    },
+  },
+  {
     id: "capture-auto-stop",
     title: "Recording stops near the limit",
     group: "Capture",

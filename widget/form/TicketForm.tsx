@@ -76,14 +76,18 @@ export function TicketForm(props: {
     [fileRefusal, setError],
   );
 
+  const { inProgress } = attachments;
   const submit = useCallback(
     () =>
       handleSubmit(async (values) => {
+        // A capture still being made goes first: a recording is stopped and attached, an open
+        // screenshot editor is pointed to. The form moves on after a send, and must lose neither.
+        if (inProgress && !(await inProgress.settle())) return;
         const outcome = await onSend(values);
         if (outcome.kind === "refused") applyRefusal(outcome.error);
         if (outcome.kind === "cancelled") sendButton.current?.focus();
       })(),
-    [handleSubmit, applyRefusal, onSend],
+    [handleSubmit, applyRefusal, onSend, inProgress],
   );
 
   const autoSubmitted = useRef(false);

@@ -45,7 +45,8 @@ function mount(given: HelpWidgetOptions): WidgetHandle {
   const text = launcherMessages[resolveLocale(options.locale, navigator.language)];
   const floating = !options.target;
   const wrap = document.createElement("div");
-  wrap.className = options.position === "bottom-left" ? "l left" : "l";
+  // The theme picks the launcher's default colours, as it does the app's (loaderCss).
+  wrap.className = `l ${options.theme ?? "auto"}${options.position === "bottom-left" ? " left" : ""}`;
   let handle: WidgetHandle | null = null;
   let wantOpen = false;
   let gone = false;

@@ -1,14 +1,7 @@
-import type { ErrorCode } from "../../contract/index.ts";
+import type { ErrorCode, FileRejectionCode } from "../../contract/index.ts";
 
 /** Codes a single file can be refused for; each has a short reason shown beside the file. */
-export type FileRejectionCode = Extract<
-  ErrorCode,
-  | "FILE_TYPE_NOT_ALLOWED"
-  | "FILE_TOO_LARGE"
-  | "FILE_CONTENT_MISMATCH"
-  | "TOO_MANY_FILES"
-  | "ATTACHMENTS_TOO_LARGE"
->;
+export type { FileRejectionCode };
 
 /**
  * Every string the widget shows or announces, for one locale. `{name}` placeholders are
@@ -17,6 +10,8 @@ export type FileRejectionCode = Extract<
 export interface Messages {
   /** The launcher button; its English text is the fixed accessible name "Help". */
   launcher: string;
+  /** The launcher while a screen recording runs (shown and spoken: "Help — recording"). */
+  launcherRecording: string;
   /** The dialog's heading and accessible name ("Contact support"). */
   dialogTitle: string;
   intro: string;
@@ -115,6 +110,8 @@ export interface CaptureMessages {
   blackedOut: string;
   undone: string;
   discarded: string;
+  /** Send was pressed with the editor open: the picture may still need blacking out. */
+  finishScreenshot: string;
 
   recording: string;
   recordingStarted: string;
@@ -127,6 +124,8 @@ export interface CaptureMessages {
   stop: string;
   /** `{time}` */
   stoppedByUser: string;
+  /** `{time}`: Send was pressed while recording; the recording goes with the ticket. */
+  stoppedToSend: string;
   /** `{time}`: stopped by itself before the file would break a size rule. */
   stoppedAtLimit: string;
   /** `{time}`: the user ended sharing from the browser's own controls. */

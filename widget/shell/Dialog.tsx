@@ -11,6 +11,16 @@ import { activeElementOf, focusableIn, useFocusTrap } from "./useFocusTrap.ts";
 import { useMessages } from "../messages/useMessages.ts";
 
 /**
+ * Focus back to the launcher, read when the dialog closes (on React a dialog that starts open
+ * runs its first layout effect before the launcher, later in the tree, has its ref), else to
+ * what had it before the dialog opened.
+ */
+function returnFocusFrom(launcher: RefObject<HTMLElement | null>, before: HTMLElement | null) {
+  const target = launcher.current?.isConnected ? launcher.current : before;
+  target?.focus();
+}
+
+/**
  * The floating dialog ("Contact support"): modal for assistive technology, Tab kept
  * inside, Escape and Close close it, and focus goes back to the launcher (or to whatever
  * had it before opening). Closed, it is hidden but stays mounted, so nothing typed,
@@ -29,8 +39,8 @@ export function Dialog(props: {
   const { open, panelRef, returnFocusTo } = props;
   useFocusTrap(panelRef, open);
 
-  // Where focus goes back to when the dialog closes or goes away.
-  const returnTo = useRef<HTMLElement | null>(null);
+  // Set while open: what had focus before, where focus goes back to if there is no launcher.
+  const returnTo = useRef<{ before: HTMLElement | null } | null>(null);
   // Focus moves in the commit that opens or closes the dialog, from a layout effect's body: a
   // passive effect would move it a frame later on Preact (it runs those after the next paint),
   // and React puts focus back where it was after a commit whose cleanups moved it.
@@ -40,16 +50,25 @@ export function Dialog(props: {
     if (open) {
       // Focus inside a shadow root shows as the host on `document`: ask the panel's own root.
       const before = activeElementOf(panel) ?? document.activeElement;
-      returnTo.current = returnFocusTo.current ?? (before instanceof HTMLElement ? before : null);
-      const first = panel.querySelector<HTMLElement>("[data-autofocus]") ?? focusableIn(panel)[0];
+      returnTo.current = { before: before instanceof HTMLElement ? before : null };
+      // Something being made (a recording's Stop, a screenshot's editor) before the form.
+      const first =
+        panel.querySelector<HTMLElement>('[data-autofocus="first"]') ??
+        panel.querySelector<HTMLElement>("[data-autofocus]") ??
+        focusableIn(panel)[0];
       first?.focus();
-    } else {
-      returnTo.current?.focus();
+    } else if (returnTo.current) {
+      returnFocusFrom(returnFocusTo, returnTo.current.before);
       returnTo.current = null;
     }
   }, [open, panelRef, returnFocusTo]);
   // Unmounted while open: the focused element goes with it, so nothing is put back over this.
-  useLayoutEffect(() => () => returnTo.current?.focus(), []);
+  useLayoutEffect(
+    () => () => {
+      if (returnTo.current) returnFocusFrom(returnFocusTo, returnTo.current.before);
+    },
+    [returnFocusTo],
+  );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     if (event.key !== "Escape") return;

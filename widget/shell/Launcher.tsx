@@ -2,11 +2,16 @@ import type { Ref } from "react";
 import { Icon } from "../ui/Icon.tsx";
 import { useMessages } from "../messages/useMessages.ts";
 
-/** The floating button that opens and closes the dialog (accessible name "Help"). */
+/**
+ * The floating button that opens and closes the dialog (accessible name "Help"). While a
+ * screen recording runs it says so ("Help — recording", with a red dot): closing the dialog
+ * does not stop a recording, and this is what stays on the page.
+ */
 export function Launcher(props: {
   open: boolean;
   dialogId: string;
   onToggle(): void;
+  recording: boolean;
   ref?: Ref<HTMLButtonElement>;
 }) {
   const { messages } = useMessages();
@@ -20,8 +25,12 @@ export function Launcher(props: {
       aria-controls={props.dialogId}
       onClick={props.onToggle}
     >
-      <Icon name="help" size={22} />
-      <span>{messages.launcher}</span>
+      {props.recording ? (
+        <span className="rhw-launcher-dot" aria-hidden="true" />
+      ) : (
+        <Icon name="help" size={22} />
+      )}
+      <span>{props.recording ? messages.launcherRecording : messages.launcher}</span>
     </button>
   );
 }

@@ -99,6 +99,11 @@ export const widgetCss = `
   font: inherit; font-size: 16px; font-weight: 600; cursor: pointer;
 }
 .rhw-root[data-position="bottom-left"] .rhw-launcher { right: auto; left: var(--_offset); }
+/* A recording runs: a red dot, ringed in the text colour so it shows on any accent. */
+.rhw-launcher-dot {
+  flex: none; width: 12px; height: 12px; margin: 0 5px; border-radius: 50%;
+  background: #e5342a; box-shadow: 0 0 0 2px var(--_accent-fg);
+}
 
 .rhw-panel {
   display: flex; flex-direction: column;
@@ -222,11 +227,14 @@ textarea.rhw-input { min-height: 8em; resize: vertical; }
   .rhw-dialog:not([hidden]) { animation: rhw-rise 160ms ease-out; }
   .rhw-progress-bar { transition: width 200ms linear; }
   .rhw-spinner { animation: rhw-spin 800ms linear infinite; }
+  .rhw-launcher-dot { animation: rhw-pulse 1.6s ease-in-out infinite; }
+  @keyframes rhw-pulse { 50% { opacity: 0.45; } }
   @keyframes rhw-rise { from { opacity: 0; transform: translateY(8px); } to { opacity: 1; transform: none; } }
   @keyframes rhw-spin { to { transform: rotate(360deg); } }
 }
 @media (forced-colors: active) {
   .rhw-progress-bar { background: Highlight; }
   .rhw-launcher, .rhw-primary { border: 1px solid ButtonText; }
+  .rhw-launcher-dot { background: ButtonText; box-shadow: none; }
 }
 `;

@@ -14,6 +14,10 @@ export interface SentFile {
 export interface SentFiles {
   /** The attachments of the last ticket upload, in order. */
   list(): Promise<SentFile[]>;
+  /** The first `length` bytes of attachment `index`. */
+  bytes(index: number, length: number): Promise<Uint8Array>;
+  /** The size of attachment `index` (a picture) encoded as PNG by the browser's canvas. */
+  pngSize(index: number): Promise<number>;
   /** RGBA of the given pixels of attachment `index`, decoded by the browser, and its size. */
   pixels(
     index: number,
@@ -52,6 +56,26 @@ export async function recordSentFiles(page: Page): Promise<SentFiles> {
           }),
         );
       }),
+    bytes: async (index, length) =>
+      Uint8Array.from(
+        await page.evaluate(
+          async ({ index, length }) => {
+            const file = (window as unknown as { __sentFiles?: File[] }).__sentFiles?.[index];
+            if (!file) throw new Error(`No attachment ${index} was sent.`);
+            return [...new Uint8Array(await file.slice(0, length).arrayBuffer())];
+          },
+          { index, length },
+        ),
+      ),
+    pngSize: (index) =>
+      page.evaluate(async (i) => {
+        const file = (window as unknown as { __sentFiles?: File[] }).__sentFiles?.[i];
+        if (!file) throw new Error(`No attachment ${i} was sent.`);
+        const bitmap = await createImageBitmap(file);
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        canvas.getContext("2d")?.drawImage(bitmap, 0, 0);
+        return (await canvas.convertToBlob({ type: "image/png" })).size;
+      }, index),
     pixels: (index, points) =>
       page.evaluate(
         async ({ index, points }) => {

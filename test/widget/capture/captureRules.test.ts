@@ -7,6 +7,7 @@ import {
   PNG_KEPT_BELOW_BYTES,
   chooseScreenshotType,
 } from "../../../widget/capture/screenshot/encodeScreenshot.ts";
+import { isLosslessWebp } from "../../../widget/capture/screenshot/isLosslessWebp.ts";
 
 const files = (...sizes: number[]) => sizes.map((size) => ({ size }));
 const recorderWith = (...types: string[]) => ({
@@ -103,18 +104,74 @@ describe("naming", () => {
 });
 
 describe("PNG or WebP", () => {
-  it("when the PNG is small, then it stays PNG even if WebP is smaller (lossless text)", () => {
+  const webp = (size: number, lossless = true) => ({ size, type: "image/webp", lossless });
+
+  it("when the PNG is small, then it stays PNG even if WebP is smaller (no time spent on WebP)", () => {
     const png = { size: PNG_KEPT_BELOW_BYTES };
-    expect(chooseScreenshotType(png, { size: 10, type: "image/webp" })).toBe("png");
+    expect(chooseScreenshotType(png, webp(10))).toBe("png");
   });
 
-  it("when the PNG is large and the WebP smaller, then WebP", () => {
+  it("when the PNG is large and the lossless WebP smaller, then WebP", () => {
     const png = { size: 3 * MIB };
-    expect(chooseScreenshotType(png, { size: MIB, type: "image/webp" })).toBe("webp");
-    expect(chooseScreenshotType(png, { size: 4 * MIB, type: "image/webp" })).toBe("png");
+    expect(chooseScreenshotType(png, webp(MIB))).toBe("webp");
+    expect(chooseScreenshotType(png, webp(4 * MIB))).toBe("png");
+  });
+
+  it("when the browser's WebP at quality 1 is lossy, then PNG however small the WebP", () => {
+    expect(chooseScreenshotType({ size: 3 * MIB }, webp(MIB / 4, false))).toBe("png");
   });
 
   it("when the browser cannot write WebP (it hands back a PNG), then PNG", () => {
-    expect(chooseScreenshotType({ size: 3 * MIB }, { size: MIB, type: "image/png" })).toBe("png");
+    const handedBack = { size: MIB, type: "image/png", lossless: false };
+    expect(chooseScreenshotType({ size: 3 * MIB }, handedBack)).toBe("png");
+  });
+});
+
+describe("a lossless WebP, from its bytes", () => {
+  const chunk = (id: string, size: number): number[] => [
+    ...[...id].map((c) => c.charCodeAt(0)),
+    size & 255,
+    (size >> 8) & 255,
+    (size >> 16) & 255,
+    size >>> 24,
+    ...new Array<number>(size + (size % 2)).fill(0),
+  ];
+  const riff = (...chunks: number[][]): Uint8Array => {
+    const body = chunks.flat();
+    const size = body.length + 4;
+    const head = [..."RIFF"].map((c) => c.charCodeAt(0));
+    const webpTag = [..."WEBP"].map((c) => c.charCodeAt(0));
+    return Uint8Array.from([...head, size & 255, (size >> 8) & 255, 0, 0, ...webpTag, ...body]);
+  };
+
+  it("when the picture is VP8L, plain or after an extended header and an ICC profile, then lossless", () => {
+    expect(isLosslessWebp(riff(chunk("VP8L", 20)))).toBe(true);
+    // Chromium 156's layout at quality 1: VP8X, ICCP (odd sizes are padded), VP8L.
+    expect(isLosslessWebp(riff(chunk("VP8X", 10), chunk("ICCP", 457), chunk("VP8L", 30)))).toBe(
+      true,
+    );
+  });
+
+  it("when the picture is VP8 (lossy), with or without an alpha chunk, then not lossless", () => {
+    expect(isLosslessWebp(riff(chunk("VP8 ", 20)))).toBe(false);
+    expect(isLosslessWebp(riff(chunk("VP8X", 10), chunk("ALPH", 9), chunk("VP8 ", 20)))).toBe(
+      false,
+    );
+  });
+
+  it("when the bytes are a PNG, or a WebP cut short, then not lossless", () => {
+    const png = Uint8Array.from([
+      0x89,
+      0x50,
+      0x4e,
+      0x47,
+      0x0d,
+      0x0a,
+      0x1a,
+      0x0a,
+      ...new Array(20).fill(0),
+    ]);
+    expect(isLosslessWebp(png)).toBe(false);
+    expect(isLosslessWebp(riff(chunk("VP8X", 10), chunk("ICCP", 400)).subarray(0, 40))).toBe(false);
   });
 });

@@ -38,6 +38,13 @@ describe("the floating dialog", () => {
     expect(screen.getByRole("button", { name: "Help" })).toHaveFocus();
   });
 
+  it("when the dialog starts open and Close is pressed, then focus returns to Help", async () => {
+    const { user } = renderWidget({ defaultOpen: true });
+    await user.click(screen.getByRole("button", { name: en.close }));
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Help" })).toHaveFocus();
+  });
+
   it("when Tab and Shift+Tab run past the ends, then focus stays inside the dialog", async () => {
     const { user } = renderWidget({ defaultOpen: false });
     await user.click(screen.getByRole("button", { name: "Help" }));

@@ -31,7 +31,8 @@ const stopText = (text: CaptureMessages): Record<StopReason, string> => ({
  * A screen recording from the browser's prompt to the attached file: a visible timer, the
  * size so far against the room left, Stop recording (which gets focus), and an announcement
  * at the start, every minute and at the end. It stops by itself before the file would break
- * a size rule, and when the user ends sharing in the browser.
+ * a size rule, and when the user ends sharing in the browser. While it runs it is the
+ * widget's capture in progress: Send stops it and takes the file along (`settle`).
  */
 export function RecordingSession(
   props: Omit<CapturePanelProps, "stream"> & {
@@ -40,17 +41,17 @@ export function RecordingSession(
   },
 ) {
   const { locale } = useMessages();
-  const { text, onNotice, onClose, onFiles } = props;
+  const { text, onNotice, onClose, onFiles, onInProgress } = props;
   const room = captureRoom(props.files, "recording").bytes;
   const roomRef = useRef(room);
   const [progress, setProgress] = useState({ bytes: 0, elapsedMs: 0 });
   const [announcement, setAnnouncement] = useState("");
   const stopButton = useRef<HTMLButtonElement>(null);
   const stopRecording = useRef<(() => void) | null>(null);
-  const latest = useRef({ onNotice, onClose, onFiles, text });
+  const latest = useRef({ onNotice, onClose, onFiles, onInProgress, text });
   useEffect(() => {
     roomRef.current = room;
-    latest.current = { onNotice, onClose, onFiles, text };
+    latest.current = { onNotice, onClose, onFiles, onInProgress, text };
   });
   const stream = useDisplayStream(props.stream, (error) => {
     onNotice(captureErrorText(error, text));
@@ -61,18 +62,39 @@ export function RecordingSession(
     if (!stream) return;
     let live = true;
     let recorder: ScreenRecorder | null = null;
+    // Set when Send stopped the recording: it is told whether the file was attached.
+    let settling: { answer: Promise<boolean>; tell(attached: boolean): void } | null = null;
+    // How it ended (null while it runs): a Send that raced the end is answered at once.
+    let ended: { attached: boolean } | null = null;
     const startedAt = new Date();
     const done = (result: RecordingResult): void => {
       const { onNotice, onClose, onFiles, text } = latest.current;
+      let attached = true;
       if (result.blob.size === 0) {
         onNotice(result.reason === "error" ? text.recordingFailed : text.nothingRecorded);
       } else {
         const extension = EXTENSIONS[result.blob.type] ?? "webm";
         const name = captureFileName("recording", extension, startedAt);
-        onNotice(fill(stopText(text)[result.reason], { time: formatDuration(result.elapsedMs) }));
-        onFiles([new File([result.blob], name, { type: result.blob.type })]);
+        const said = settling && result.reason === "user" ? text.stoppedToSend : null;
+        const time = formatDuration(result.elapsedMs);
+        onNotice(fill(said ?? stopText(text)[result.reason], { time }));
+        attached = onFiles([new File([result.blob], name, { type: result.blob.type })]);
       }
-      onClose(true);
+      ended = { attached };
+      // Stopped for Send, focus stays on Send, unless the file was refused: then it goes to
+      // the field that lists it with the reason.
+      onClose(settling ? !attached : true);
+      settling?.tell(attached);
+    };
+    const settle = (): Promise<boolean> => {
+      if (ended) return Promise.resolve(ended.attached);
+      if (!settling) {
+        let tell: (attached: boolean) => void = () => undefined;
+        const answer = new Promise<boolean>((resolve) => (tell = resolve));
+        settling = { answer, tell };
+        recorder?.stop();
+      }
+      return settling.answer;
     };
     const start = (): void => {
       if (!live) return;
@@ -86,6 +108,7 @@ export function RecordingSession(
           onDone: done,
         });
         stopRecording.current = recorder.stop;
+        latest.current.onInProgress({ kind: "recording", settle });
         setAnnouncement(latest.current.text.recordingStarted);
         stopButton.current?.focus();
       } catch {
@@ -107,6 +130,9 @@ export function RecordingSession(
       live = false;
       stopRecording.current = null;
       recorder?.cancel();
+      // Gone without an end (the form went away): nothing is left for Send to wait for.
+      ended ??= { attached: true };
+      settling?.tell(true);
     };
   }, [stream]);
 
@@ -146,6 +172,8 @@ export function RecordingSession(
           ref={stopButton}
           type="button"
           className="rhw-primary"
+          // Reopening the dialog mid-recording comes back here, before the form's first field.
+          data-autofocus="first"
           onClick={() => stopRecording.current?.()}
         >
           {text.stop}

@@ -1,4 +1,6 @@
+// Over 200 lines on purpose: one editor whose keyboard, pointer and undo share its state.
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import type { RefObject } from "react";
 import type { Locale } from "../../../contract/index.ts";
 import type { CaptureMessages } from "../../messages/Messages.ts";
 import { fill, languageTag } from "../../messages/index.ts";
@@ -31,6 +33,8 @@ export function ScreenshotEditor(props: {
   locale: Locale;
   onAttach(edited: HTMLCanvasElement): Promise<void>;
   onDiscard(): void;
+  /** Where Send points when it finds the editor still open. */
+  attachButton?: RefObject<HTMLButtonElement | null>;
 }) {
   const { text } = props;
   const [history, setHistory] = useState<HTMLCanvasElement[]>([props.image]);
@@ -142,6 +146,8 @@ export function ScreenshotEditor(props: {
         className="rhw-editor-canvas"
         role="application"
         tabIndex={0}
+        // Reopening the dialog with the editor open comes back here, before the form's fields.
+        data-autofocus="first"
         aria-label={fill(text.imageLabel, size(image.width, image.height))}
         aria-describedby={ids.help}
         onKeyDown={onKeyDown}
@@ -183,7 +189,13 @@ export function ScreenshotEditor(props: {
         <button type="button" className="rhw-secondary" onClick={props.onDiscard}>
           {text.discard}
         </button>
-        <button type="button" className="rhw-primary" aria-disabled={busy} onClick={attach}>
+        <button
+          ref={props.attachButton}
+          type="button"
+          className="rhw-primary"
+          aria-disabled={busy}
+          onClick={attach}
+        >
           {text.attach}
         </button>
       </div>

@@ -25,7 +25,9 @@ function hideElement(element: HTMLElement | null): () => void {
 /**
  * A screenshot from the browser's prompt to the attached file: waits for the stream,
  * takes one frame with the widget hidden, opens the editor, and attaches the result
- * through the Attachments field.
+ * through the Attachments field. While the editor is open it is the widget's capture in
+ * progress: Send does not attach it for the user (it may still need blacking out), but says
+ * so and sends focus to Attach screenshot.
  */
 export function ScreenshotSession(
   props: Omit<CapturePanelProps, "stream"> & {
@@ -34,18 +36,33 @@ export function ScreenshotSession(
   },
 ) {
   const { locale } = useMessages();
-  const { text, onNotice, onClose, onFiles, widgetRoot } = props;
+  const { text, onNotice, onClose, onFiles, onInProgress, widgetRoot } = props;
   const [image, setImage] = useState<HTMLCanvasElement | null>(null);
   const takenAt = useRef(new Date());
+  const attachButton = useRef<HTMLButtonElement>(null);
   const fail = (error: unknown): void => {
     onNotice(captureErrorText(error, text));
     onClose(false);
   };
   const stream = useDisplayStream(props.stream, fail);
   const latestFail = useRef(fail);
+  const latest = useRef({ onNotice, text });
   useEffect(() => {
     latestFail.current = fail;
+    latest.current = { onNotice, text };
   });
+
+  useEffect(() => {
+    if (!image) return;
+    onInProgress({
+      kind: "screenshot",
+      settle: () => {
+        latest.current.onNotice(latest.current.text.finishScreenshot);
+        attachButton.current?.focus();
+        return Promise.resolve(false);
+      },
+    });
+  }, [image, onInProgress]);
 
   useEffect(() => {
     if (!stream) return;
@@ -72,11 +89,13 @@ export function ScreenshotSession(
   return (
     <ScreenshotEditor
       image={image}
+      attachButton={attachButton}
       text={text}
       locale={locale}
       onAttach={async (edited) => {
         try {
           onFiles([await encodeScreenshot(edited, takenAt.current)]);
+          onNotice("");
           onClose(true);
         } catch {
           onNotice(text.failed);

@@ -3,6 +3,7 @@ import type { Messages } from "../Messages.ts";
 /** English. The fixed accessible names of DESIGN.md come from here. */
 export const en: Messages = {
   launcher: "Help",
+  launcherRecording: "Help — recording",
   dialogTitle: "Contact support",
   intro: "Tell us what went wrong and we'll open a ticket with the support team.",
   close: "Close",

@@ -24,6 +24,7 @@ export const enCapture: CaptureMessages = {
   blackedOut: "The selection is blacked out.",
   undone: "Last change undone.",
   discarded: "The screenshot was discarded.",
+  finishScreenshot: "Attach or discard the screenshot first, then send.",
 
   recording: "Recording",
   recordingStarted: "Recording started. Press Stop recording when you are done.",
@@ -32,6 +33,7 @@ export const enCapture: CaptureMessages = {
   sizeLabel: "Recording size",
   stop: "Stop recording",
   stoppedByUser: "Recording stopped after {time}.",
+  stoppedToSend: "Recording stopped after {time}, to go with your ticket.",
   stoppedAtLimit:
     "Recording stopped by itself after {time}: a longer one would not fit in the attachments.",
   stoppedSharing: "Recording stopped after {time}: screen sharing ended.",

@@ -3,6 +3,7 @@ import type { Messages } from "../Messages.ts";
 /** Spanish, addressing the user as "tú" (Latin American usage). */
 export const es: Messages = {
   launcher: "Ayuda",
+  launcherRecording: "Ayuda — grabando",
   dialogTitle: "Contactar con soporte",
   intro: "Cuéntanos qué salió mal y abriremos un ticket con el equipo de soporte.",
   close: "Cerrar",

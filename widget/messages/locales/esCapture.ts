@@ -25,6 +25,7 @@ export const esCapture: CaptureMessages = {
   blackedOut: "La selección quedó tapada de negro.",
   undone: "Se deshizo el último cambio.",
   discarded: "Se descartó la captura.",
+  finishScreenshot: "Primero adjunta o descarta la captura; después envía.",
 
   recording: "Grabando",
   recordingStarted: "Comenzó la grabación. Pulsa Detener grabación cuando termines.",
@@ -33,6 +34,7 @@ export const esCapture: CaptureMessages = {
   sizeLabel: "Tamaño de la grabación",
   stop: "Detener grabación",
   stoppedByUser: "La grabación se detuvo a los {time}.",
+  stoppedToSend: "La grabación se detuvo a los {time} para enviarla con tu ticket.",
   stoppedAtLimit:
     "La grabación se detuvo sola a los {time}: una más larga no cabría en los adjuntos.",
   stoppedSharing: "La grabación se detuvo a los {time}: se dejó de compartir la pantalla.",

@@ -3,6 +3,7 @@ import type { Messages } from "../Messages.ts";
 /** Portuguese as written in Brazil (pt-BR). */
 export const pt: Messages = {
   launcher: "Ajuda",
+  launcherRecording: "Ajuda — gravando",
   dialogTitle: "Fale com o suporte",
   intro: "Conte o que deu errado e abriremos um chamado com a equipe de suporte.",
   close: "Fechar",

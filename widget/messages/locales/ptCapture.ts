@@ -25,6 +25,7 @@ export const ptCapture: CaptureMessages = {
   blackedOut: "A seleção foi coberta de preto.",
   undone: "A última alteração foi desfeita.",
   discarded: "A captura foi descartada.",
+  finishScreenshot: "Primeiro anexe ou descarte a captura; depois envie.",
 
   recording: "Gravando",
   recordingStarted: "A gravação começou. Pressione Parar gravação quando terminar.",
@@ -33,6 +34,7 @@ export const ptCapture: CaptureMessages = {
   sizeLabel: "Tamanho da gravação",
   stop: "Parar gravação",
   stoppedByUser: "A gravação parou após {time}.",
+  stoppedToSend: "A gravação parou após {time} para seguir com o seu chamado.",
   stoppedAtLimit: "A gravação parou sozinha após {time}: uma mais longa não caberia nos anexos.",
   stoppedSharing: "A gravação parou após {time}: o compartilhamento da tela terminou.",
   nothingRecorded: "Nada foi gravado. Tente de novo e compartilhe por um pouco mais de tempo.",
