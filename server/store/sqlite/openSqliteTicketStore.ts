@@ -7,6 +7,8 @@ import { flexibleRequestLimiter } from "../flexibleRequestLimiter.ts";
 import { STORE_TTL, type StoreTtlOptions } from "../storeDefaults.ts";
 import { guardStore } from "../../tickets/storeUnavailable.ts";
 import { waitUntilChanged } from "../waitUntilChanged.ts";
+import { cachedStatements } from "./cachedStatements.ts";
+import { createWriteBatch } from "./createWriteBatch.ts";
 import { createSqliteWatch } from "./createSqliteWatch.ts";
 import { openSqliteDatabase } from "./openSqliteDatabase.ts";
 import { sqliteClaimEngine } from "./sqliteClaimEngine.ts";
@@ -42,6 +44,8 @@ export function openSqliteTicketStore(options: SqliteTicketStoreOptions): Ticket
   const wakeups = createWakeups({ onListen: () => watch.start() });
   const watch = createSqliteWatch(db, wakeups, options.watchMs);
   const rateTables: string[] = [];
+  const batch = createWriteBatch(db);
+  const limiterClient = cachedStatements(db, batch);
 
   const q = {
     record: db.prepare<[string, string, TicketStatus, string | null, number, number]>(
@@ -104,12 +108,14 @@ export function openSqliteTicketStore(options: SqliteTicketStoreOptions): Ticket
 
   return {
     recordTicket: (ticket, owner) =>
-      guardStore(() => {
-        const t = now();
-        sweep(t);
-        const key = ticket.status === "CREATED" ? ticket.issueKey : null;
-        q.record.run(ticket.ticketId, owner, ticket.status, key, t, t + ticketTtl);
-      }),
+      guardStore(() =>
+        batch.run(() => {
+          const t = now();
+          sweep(t);
+          const key = ticket.status === "CREATED" ? ticket.issueKey : null;
+          q.record.run(ticket.ticketId, owner, ticket.status, key, t, t + ticketTtl);
+        }),
+      ),
 
     getTicket,
 
@@ -137,7 +143,7 @@ export function openSqliteTicketStore(options: SqliteTicketStoreOptions): Ticket
       const ready = new Promise<RequestLimiter>((resolve, reject) => {
         limiter = new RateLimiterSQLite(
           {
-            storeClient: db,
+            storeClient: limiterClient,
             storeType: "better-sqlite3",
             tableName,
             points: limit,
@@ -155,7 +161,7 @@ export function openSqliteTicketStore(options: SqliteTicketStoreOptions): Ticket
     },
 
     slotLimiter: (limits) =>
-      sqliteSlotLimiter(db, {
+      sqliteSlotLimiter(db, batch, {
         holdMs: Math.min(limits.windowMs, STORE_TTL.holdMs),
         ...limits,
         now,
@@ -166,6 +172,7 @@ export function openSqliteTicketStore(options: SqliteTicketStoreOptions): Ticket
     async close() {
       watch.stop();
       wakeups.wakeAll();
+      batch.flush();
       if (db.open) db.close();
     },
   };

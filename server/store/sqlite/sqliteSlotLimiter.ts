@@ -2,13 +2,16 @@ import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { LimitOptions, SlotLimiter } from "../../tickets/ticketStore.ts";
 import { guardStore } from "../../tickets/storeUnavailable.ts";
+import type { WriteBatch } from "./createWriteBatch.ts";
 
 /**
- * Slots in the `slots` table: a reservation is one IMMEDIATE transaction (drop the key's
- * expired rows, count, insert), so processes sharing the file never over-book together.
+ * Slots in the `slots` table: a reservation is one step of an IMMEDIATE transaction (drop the
+ * key's expired rows, count, insert; a savepoint inside the batch's transaction), so processes
+ * sharing the file never over-book together. Writes go through the store's group commit.
  */
 export function sqliteSlotLimiter(
   db: Database.Database,
+  batch: WriteBatch,
   options: LimitOptions & { holdMs: number; now: () => number },
 ): SlotLimiter {
   const { name, limit, windowMs, holdMs, now } = options;
@@ -37,14 +40,14 @@ export function sqliteSlotLimiter(
       const bucket = `${name}:${key}`;
       const id = randomUUID();
       const t = now();
-      const freeAt = await guardStore(() => reserveTx.immediate(bucket, id, t));
+      const freeAt = await guardStore(() => batch.run(() => reserveTx(bucket, id, t)));
       if (freeAt !== null) {
         return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((freeAt - t) / 1000)) };
       }
       return {
         ok: true,
-        commit: () => guardStore(() => void put.run(bucket, id, now() + windowMs)),
-        release: () => guardStore(() => void remove.run(bucket, id)),
+        commit: () => guardStore(() => batch.run(() => void put.run(bucket, id, now() + windowMs))),
+        release: () => guardStore(() => batch.run(() => void remove.run(bucket, id))),
       };
     },
   };
