@@ -106,7 +106,7 @@ describe("stopping the process", { timeout: 90_000 }, () => {
 
     // The launcher forwards the signal and the group delivers it too: the server gets it twice.
     const proxy = await startProxyProcess(LAUNCHER[0], LAUNCHER[1], {
-      ...realModeEnv(ripio),
+      ...realModeEnv(ripio, tmp),
       TMPDIR: tmp,
       SHUTDOWN_GRACE_SECONDS: "20",
     });
@@ -134,7 +134,7 @@ describe("stopping the process", { timeout: 90_000 }, () => {
   it("when a Create hangs at Ripio, then SIGTERM answers it 503 and the process exits 0 within its grace", async () => {
     ripio.control.addFault({ target: "tickets", mode: "hang" });
     const proxy = await startProxyProcess(MAIN[0], MAIN[1], {
-      ...realModeEnv(ripio),
+      ...realModeEnv(ripio, tmp),
       TMPDIR: tmp,
       SHUTDOWN_GRACE_SECONDS: "6",
     });
@@ -152,7 +152,10 @@ describe("stopping the process", { timeout: 90_000 }, () => {
   });
 
   it("when SIGTERM arrives during a long poll, then the poll answers at once and the process exits 0", async () => {
-    const proxy = await startProxyProcess(MAIN[0], MAIN[1], { ...realModeEnv(ripio), TMPDIR: tmp });
+    const proxy = await startProxyProcess(MAIN[0], MAIN[1], {
+      ...realModeEnv(ripio, tmp),
+      TMPDIR: tmp,
+    });
     const token = await alice();
     const origin = { origin: "https://shop.example.com" };
     const ticketId = String((await postTicket(proxy.url, token, undefined, origin)).body.ticketId);

@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
 import { loadConfig } from "../../../server/config.ts";
 import type { Sandbox } from "../../../server/sandbox/createSandbox.ts";
 import {
@@ -33,9 +34,14 @@ export function killProxyProcesses(): void {
   started.clear();
 }
 
-/** The environment of a real-mode proxy in front of `ripio` (a sandbox the test runs). */
-export function realModeEnv(ripio: Sandbox): Record<string, string> {
+/**
+ * The environment of a real-mode proxy in front of `ripio` (a sandbox the test runs), its
+ * store a fresh SQLite file in `dataDir`: the default, ./data, would carry one test's rate
+ * counts and tickets into the next.
+ */
+export function realModeEnv(ripio: Sandbox, dataDir: string): Record<string, string> {
   return {
+    STORE_URL: `sqlite:${join(dataDir, "help-proxy.sqlite")}`,
     RIPIO_BASE_URL: ripio.url,
     RIPIO_CLIENT_ID: SANDBOX_CLIENT_ID,
     RIPIO_CLIENT_SECRET: SANDBOX_CLIENT_SECRET,
