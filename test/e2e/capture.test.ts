@@ -194,7 +194,8 @@ describe("Take screenshot", () => {
     await tabUntil((name) => deepActiveElement()?.textContent === name, capture.blackOut);
     await page.keyboard.press("Enter");
     const blackOut = page.getByRole("button", { name: capture.blackOut, exact: true });
-    expect(await blackOut.getAttribute("aria-pressed")).toBe("true");
+    // Preact renders a state change a moment after the event: wait for it, as a user would.
+    await expect.poll(() => blackOut.getAttribute("aria-pressed")).toBe("true");
     await tabUntil(() => deepActiveElement()?.tagName === "CANVAS", "", "Shift+Tab");
     let region: Rect = defaultSelection(crop);
     for (const [key, shift] of [
