@@ -126,6 +126,7 @@ export async function startServer(
       uid,
       processStartMs: performance.timeOrigin,
       isAlive: isProcessAlive,
+      now: Date.now,
     });
     if (swept > 0) logger.info({ swept, spoolDir }, "removed spool files a crashed process left");
   } catch (error) {

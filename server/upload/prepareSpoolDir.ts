@@ -7,6 +7,13 @@ export function spoolDirName(uid: number | undefined): string {
   return uid === undefined ? "ripio-help-spool" : `ripio-help-spool-${uid}`;
 }
 
+/**
+ * A spool file this host wrote and nobody touched for this long is an orphan whatever its pid
+ * says: an upload writes at least 1 KiB per 30 s, and is forwarded within a Create's 10
+ * minutes. It catches the pid a crashed process left being reused by another process.
+ */
+export const SPOOL_ORPHAN_AGE_MS = 24 * 60 * 60 * 1000;
+
 /** What prepareSpoolDir needs to know about this process and the others. */
 export interface SpoolSweepDeps {
   owner: SpoolOwner;
@@ -16,6 +23,8 @@ export interface SpoolSweepDeps {
   processStartMs: number;
   /** Whether a process with this id is running on this host. */
   isAlive(pid: number): boolean;
+  /** Now, ms since the epoch. */
+  now(): number;
 }
 
 /** `kill(pid, 0)`: ESRCH means no such process; EPERM means one exists (another user's). */
@@ -32,8 +41,9 @@ export function isProcessAlive(pid: number): boolean {
  * Makes the spool folder (mode 0700) and checks it is a real folder of ours that no one else
  * can write to — in a shared /tmp, someone could have made it first. Then removes the files a
  * crashed process left: only those written on this host (replicas on other hosts may share the
- * folder) whose process is gone, or whose pid is ours but which predate this process (a
- * container restarted with the same pid). Resolves how many it removed.
+ * folder) whose process is gone, whose pid is ours but which predate this process (a
+ * container restarted with the same pid), or untouched for SPOOL_ORPHAN_AGE_MS (their pid
+ * now another process's). Resolves how many it removed.
  */
 export async function prepareSpoolDir(dir: string, deps: SpoolSweepDeps): Promise<number> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -52,10 +62,14 @@ export async function prepareSpoolDir(dir: string, deps: SpoolSweepDeps): Promis
     const owner = spoolFileOwner(name);
     if (owner === null || owner.host !== deps.owner.host) continue;
     const path = join(dir, name);
-    if (owner.pid === deps.owner.pid) {
-      const written = await lstat(path).catch(() => null);
-      if (written === null || written.mtimeMs >= deps.processStartMs) continue;
-    } else if (deps.isAlive(owner.pid)) continue;
+    const written = await lstat(path).catch(() => null);
+    if (written === null) continue; // gone already
+    const stale = written.mtimeMs < deps.now() - SPOOL_ORPHAN_AGE_MS;
+    if (!stale) {
+      if (owner.pid === deps.owner.pid) {
+        if (written.mtimeMs >= deps.processStartMs) continue;
+      } else if (deps.isAlive(owner.pid)) continue;
+    }
     await unlink(path).then(
       () => (removed += 1),
       () => undefined, // gone already, or another replica swept it first

@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
+  SPOOL_ORPHAN_AGE_MS,
   isProcessAlive,
   prepareSpoolDir,
   type SpoolSweepDeps,
@@ -44,6 +45,7 @@ const deps = (over: Partial<SpoolSweepDeps> = {}): SpoolSweepDeps => ({
   uid: process.getuid?.(),
   processStartMs: performance.timeOrigin,
   isAlive: isProcessAlive,
+  now: Date.now,
   ...over,
 });
 
@@ -77,6 +79,23 @@ describe("prepareSpoolDir", () => {
     expect((await readdir(dir)).sort()).toEqual(
       [files.ours, files.sibling, files.otherHost, files.stranger].sort(),
     );
+  });
+
+  it("when a file of this host is older than a day, then it goes even if its pid is alive again", async () => {
+    await mkdir(dir, { mode: 0o700 });
+    const name = (pid: number, n: number) =>
+      spoolFileName({ host: "web-1", pid }, UPLOAD, n, "png");
+    // The crashed writer's pid now belongs to another process (here, the test runner's parent).
+    const reused = name(process.ppid, 0);
+    const fresh = name(process.ppid, 1);
+    const otherHost = spoolFileName({ host: "web-2", pid: process.ppid }, UPLOAD, 2, "png");
+    for (const file of [reused, fresh, otherHost]) await writeFile(join(dir, file), "x");
+    const old = new Date(Date.now() - SPOOL_ORPHAN_AGE_MS - 60_000);
+    await utimes(join(dir, reused), old, old);
+    await utimes(join(dir, otherHost), old, old);
+
+    expect(await prepareSpoolDir(dir, deps())).toBe(1);
+    expect((await readdir(dir)).sort()).toEqual([fresh, otherHost].sort());
   });
 
   it("when the folder can be written by others, or is a link, then the proxy refuses to use it", async () => {
