@@ -71,11 +71,19 @@ export function useTicketFlow(
 
   const news = followed.ticket;
   useEffect(() => {
-    if (!last || !news || news.ticketId !== last.ticket.ticketId) return;
-    if (news.status === last.ticket.status && news.issueKey === last.ticket.issueKey) return;
-    setLast({ ...last, ticket: news });
-    host.current.onStatusChange?.(news);
-  }, [news, last, setLast, host]);
+    if (!news) return;
+    // From the last ticket as last set, not as rendered: if the user has just left it (Try
+    // again, Send another) before this effect ran, news of it must not bring it back.
+    let changed = false;
+    setLast((current) => {
+      if (current?.ticket.ticketId !== news.ticketId) return current;
+      if (news.status === current.ticket.status && news.issueKey === current.ticket.issueKey)
+        return current;
+      changed = true;
+      return { ...current, ticket: news };
+    });
+    if (changed) host.current.onStatusChange?.(news);
+  }, [news, setLast, host]);
 
   const { send: submit } = submitter;
   const { idempotencyKey, clear: clearDraft, save: saveDraft } = draft;

@@ -1,5 +1,5 @@
 import type { Ticket } from "../../contract/index.ts";
-import { useStoredValue } from "../storage/useStoredValue.ts";
+import { useStoredValue, type StoredUpdate } from "../storage/useStoredValue.ts";
 
 /** The ticket last sent from this tab, and what it said (for "Try again" after a reload). */
 export interface LastTicketRecord {
@@ -26,6 +26,6 @@ function isRecord(value: unknown): value is LastTicketRecord {
 /** The last ticket of `customerKey` in sessionStorage, so a reload follows it again. */
 export function useLastTicket(
   customerKey: string | null,
-): [LastTicketRecord | null, (next: LastTicketRecord | null) => void] {
+): [LastTicketRecord | null, (next: StoredUpdate<LastTicketRecord>) => void] {
   return useStoredValue(customerKey === null ? null : `last/${customerKey}`, isRecord);
 }
