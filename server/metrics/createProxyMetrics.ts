@@ -39,10 +39,26 @@ export const NO_METRICS: ProxyMetrics = {
 };
 
 /**
+ * prom-client counts the process's CPU from the moment its defaults start (here, the first
+ * scrape); its `process_cpu_*_seconds_total` are to be the totals since the process started,
+ * as Prometheus's own clients report them. This adds what was spent before.
+ */
+function countCpuSince(registry: Registry, before: NodeJS.CpuUsage): void {
+  const add = (name: string, micros: number): void => {
+    const counter = registry.getSingleMetric(name);
+    if (counter instanceof Counter) counter.inc(micros / 1e6);
+  };
+  add("process_cpu_user_seconds_total", before.user);
+  add("process_cpu_system_seconds_total", before.system);
+  add("process_cpu_seconds_total", before.user + before.system);
+}
+
+/**
  * A registry of the proxy's own series (DESIGN.md, "Logs and metrics") plus prom-client's
  * process defaults, per app — never prom-client's global registry, so two apps in one process
  * (tests) keep apart. The process defaults start at the first scrape: each set runs an event
- * loop monitor and a GC observer for good, a cost an app that is never scraped should not pay.
+ * loop monitor and a GC observer for good, a cost an app that is never scraped should not pay
+ * (the CPU counters still count from the process's start; see countCpuSince).
  */
 export function createProxyMetrics(): PrometheusMetrics {
   const registry = new Registry();
@@ -82,7 +98,9 @@ export function createProxyMetrics(): PrometheusMetrics {
     async render() {
       if (!defaults) {
         defaults = true;
+        const cpuSoFar = process.cpuUsage();
         collectDefaultMetrics({ register: registry });
+        countCpuSince(registry, cpuSoFar);
       }
       return { contentType: registry.contentType, text: await registry.metrics() };
     },
