@@ -28,15 +28,20 @@ function pressWhenFailedShows(name: string): Promise<void> {
   });
 }
 
+/** Sends a ticket Ripio will fail, and presses `name` in the mutation that shows FAILED. */
+async function sendThenPressWhenFailed(name: string): Promise<void> {
+  await server.control.setScenario({ nextOutcome: "FAILED" });
+  const { token } = await server.customer();
+  const { user } = renderWidget({ apiBase: server.url, customerToken: token });
+  await fillTicket(user, "Card declined", "My card was declined twice.");
+  const pressed = pressWhenFailedShows(name);
+  await user.click(screen.getByRole("button", { name: en.send }));
+  await pressed;
+}
+
 describe("leaving a FAILED ticket at once", () => {
   it("when Try again is pressed the moment FAILED shows, then the failed ticket does not come back and the new one is CREATED", async () => {
-    await server.control.setScenario({ nextOutcome: "FAILED" });
-    const { token } = await server.customer();
-    const { user } = renderWidget({ apiBase: server.url, customerToken: token });
-    await fillTicket(user, "Card declined", "My card was declined twice.");
-    const pressed = pressWhenFailedShows(en.tryAgain);
-    await user.click(screen.getByRole("button", { name: en.send }));
-    await pressed;
+    await sendThenPressWhenFailed(en.tryAgain);
 
     await waitFor(
       () => expect(screen.getByRole("status")).toHaveTextContent(en.statusCreated),
@@ -50,13 +55,7 @@ describe("leaving a FAILED ticket at once", () => {
   });
 
   it("when Send another is pressed the moment FAILED shows, then an empty form stays", async () => {
-    await server.control.setScenario({ nextOutcome: "FAILED" });
-    const { token } = await server.customer();
-    const { user } = renderWidget({ apiBase: server.url, customerToken: token });
-    await fillTicket(user, "Card declined", "My card was declined twice.");
-    const pressed = pressWhenFailedShows(en.sendAnother);
-    await user.click(screen.getByRole("button", { name: en.send }));
-    await pressed;
+    await sendThenPressWhenFailed(en.sendAnother);
 
     const summary = await screen.findByRole("textbox", { name: "Summary" });
     // Long enough for any late status of the failed ticket to have landed.
