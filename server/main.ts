@@ -19,13 +19,6 @@ const server = await startServer(config).catch((error: unknown) => {
   else console.error("The proxy could not start:", error);
   process.exit(1);
 });
-console.log(`Ripio help proxy (${config.mode} mode) listening on ${server.url}/`);
-if (server.sandbox) {
-  console.log(`  Demo gallery:  ${server.url}/`);
-  console.log(`  Embed page:    ${server.url}/embed.html`);
-  console.log(`  Simulated Ripio at ${server.sandbox.url} (development secrets in use)`);
-}
-
 const graceMs = config.shutdownGraceSeconds * 1000;
 let stopAt: number | null = null;
 
@@ -61,3 +54,12 @@ process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
 // Started by scripts/start.mjs with an IPC channel: if that launcher dies, stop as if told to.
 process.on("disconnect", () => stop("SIGTERM"));
+
+// Announced only now that a stop drains: whoever acts on this line (a supervisor, a test) may
+// signal at once, and a signal with no listener yet would kill the process outright.
+console.log(`Ripio help proxy (${config.mode} mode) listening on ${server.url}/`);
+if (server.sandbox) {
+  console.log(`  Demo gallery:  ${server.url}/`);
+  console.log(`  Embed page:    ${server.url}/embed.html`);
+  console.log(`  Simulated Ripio at ${server.sandbox.url} (development secrets in use)`);
+}

@@ -14,6 +14,13 @@ try {
 
 const sandbox = createSandbox();
 const url = await sandbox.listen(port, "127.0.0.1");
+// Before the URL is printed: whoever acts on it may signal at once, and a signal with no
+// listener yet would kill the process outright.
+const stop = (): void => {
+  void sandbox.close().then(() => process.exit(0));
+};
+process.once("SIGINT", stop);
+process.once("SIGTERM", stop);
 
 console.log(`Ripio sandbox listening on ${url}`);
 console.log(
@@ -25,9 +32,3 @@ console.log("  Customers:");
 for (const { customerId, email } of SANDBOX_CUSTOMERS) {
   console.log(`    ${customerId.padEnd(16)} ${email ?? "(no email)"}`);
 }
-
-const stop = (): void => {
-  void sandbox.close().then(() => process.exit(0));
-};
-process.once("SIGINT", stop);
-process.once("SIGTERM", stop);
