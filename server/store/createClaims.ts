@@ -4,7 +4,7 @@ import type { IdempotencyClaim, StoredTicket } from "../tickets/ticketStore.ts";
 import { claimId, type ClaimEntry } from "./claimEntry.ts";
 import type { Wakeups } from "./createWakeups.ts";
 import { guardStore } from "../tickets/storeUnavailable.ts";
-import { STORE_TTL } from "./storeDefaults.ts";
+import { STORE_TTL, type StoreTtlOptions } from "./storeDefaults.ts";
 import { waitForOutcome } from "./waitForOutcome.ts";
 
 /** The atomic steps a shared engine (SQLite, Redis) offers for Idempotency-Key claims. */
@@ -18,13 +18,6 @@ export interface ClaimEngine {
   read(id: string): Promise<ClaimEntry | null>;
 }
 
-/** Times a claim lives; the defaults are STORE_TTL's. */
-export interface ClaimTimes {
-  idempotencyMs: number;
-  runningMs: number;
-  failedMs: number;
-}
-
 /**
  * `beginIdempotent` over a shared engine. The first request's claim is renewed every third of
  * `runningMs` until it settles, so a claim whose process died frees the key soon; a duplicate
@@ -34,14 +27,14 @@ export function createClaims(deps: {
   engine: ClaimEngine;
   wakeups: Wakeups;
   getTicket(ticketId: string): Promise<StoredTicket | null>;
-  times?: Partial<ClaimTimes>;
+  /** The store's times to live (tests shorten them); STORE_TTL's otherwise. */
+  ttl: StoreTtlOptions;
 }): (customerId: string, key: string) => Promise<IdempotencyClaim> {
   const { engine, wakeups } = deps;
-  const times: ClaimTimes = {
-    idempotencyMs: STORE_TTL.idempotencyMs,
-    runningMs: STORE_TTL.runningMs,
+  const times = {
+    idempotencyMs: deps.ttl.idempotencyTtlMs ?? STORE_TTL.idempotencyMs,
+    runningMs: deps.ttl.runningTtlMs ?? STORE_TTL.runningMs,
     failedMs: STORE_TTL.failedMs,
-    ...deps.times,
   };
 
   function first(id: string, claim: string): IdempotencyClaim {

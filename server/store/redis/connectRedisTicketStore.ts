@@ -90,12 +90,7 @@ export async function connectRedisTicketStore(
       engine: redisClaimEngine(redis, (id) => `${prefix}i:${id}`, channel),
       wakeups,
       getTicket,
-      times: {
-        ...(options.idempotencyTtlMs === undefined
-          ? {}
-          : { idempotencyMs: options.idempotencyTtlMs }),
-        ...(options.runningTtlMs === undefined ? {} : { runningMs: options.runningTtlMs }),
-      },
+      ttl: options,
     }),
 
     requestLimiter: ({ name, limit, windowMs }) =>

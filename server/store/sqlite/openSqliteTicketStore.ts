@@ -98,12 +98,7 @@ export function openSqliteTicketStore(options: SqliteTicketStoreOptions): Ticket
     engine: sqliteClaimEngine(db, now),
     wakeups,
     getTicket,
-    times: {
-      ...(options.idempotencyTtlMs === undefined
-        ? {}
-        : { idempotencyMs: options.idempotencyTtlMs }),
-      ...(options.runningTtlMs === undefined ? {} : { runningMs: options.runningTtlMs }),
-    },
+    ttl: options,
   });
 
   return {
