@@ -72,6 +72,15 @@ async function openWidget(): Promise<void> {
   await page.getByLabel(en.descriptionLabel).fill("It shows the old balance after a transfer.");
 }
 
+/** Presses Send and waits for the issue key of the CREATED ticket. */
+async function sendAndSeeIssueKey(timeout = 20_000): Promise<void> {
+  await page.getByRole("button", { name: en.send }).click();
+  await page
+    .getByText(/SUP-\d+/)
+    .first()
+    .waitFor({ timeout });
+}
+
 /** Noise drawn on the host page every frame, so a recording has something to encode. */
 async function animateHostPage(): Promise<void> {
   await page.evaluate(() => {
@@ -217,11 +226,7 @@ describe("Take screenshot", () => {
     await expect.poll(focusedIsFileInput).toBe(true);
     expect(leaving).toEqual([]);
 
-    await page.getByRole("button", { name: en.send }).click();
-    await page
-      .getByText(/SUP-\d+/)
-      .first()
-      .waitFor({ timeout: 20_000 });
+    await sendAndSeeIssueKey();
     const [ticket] = server.sandbox.control.snapshot().tickets;
     const [file] = await sent.list();
     expect(ticket?.files.map((f) => [f.name, f.size, f.sha256, f.contentType])).toEqual([
@@ -353,11 +358,7 @@ describe("Record screen", () => {
     await page.getByText(new RegExp(`^recording-${STAMP}\\.webm$`)).waitFor();
     await page.getByText(templatePattern(capture.stoppedByUser)).waitFor();
     await expect.poll(focusedIsFileInput).toBe(true);
-    await page.getByRole("button", { name: en.send }).click();
-    await page
-      .getByText(/SUP-\d+/)
-      .first()
-      .waitFor({ timeout: 20_000 });
+    await sendAndSeeIssueKey();
 
     const [ticket] = server.sandbox.control.snapshot().tickets;
     const [file] = await sent.list();
@@ -387,11 +388,7 @@ describe("Record screen", () => {
     // The encoder may lag on a busy machine: wait until something has been recorded.
     await expect.poll(() => size.textContent(), { timeout: 20_000 }).not.toMatch(/^0 B /);
 
-    await page.getByRole("button", { name: en.send }).click();
-    await page
-      .getByText(/SUP-\d+/)
-      .first()
-      .waitFor({ timeout: 20_000 });
+    await sendAndSeeIssueKey();
     const [file] = await sent.list();
     expect(file?.name).toMatch(new RegExp(`^recording-${STAMP}\\.webm$`));
     expect(file?.head.slice(0, 4)).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
@@ -420,11 +417,7 @@ describe("Record screen", () => {
       await page.getByText(new RegExp(`^recording-${STAMP}\\.webm$`)).waitFor();
       expect(await page.getByText(templatePattern(en.fileNotAttached)).count()).toBe(0);
 
-      await page.getByRole("button", { name: en.send }).click();
-      await page
-        .getByText(/SUP-\d+/)
-        .first()
-        .waitFor({ timeout: 60_000 });
+      await sendAndSeeIssueKey(60_000);
       const [ticket] = server.sandbox.control.snapshot().tickets;
       const files = await sent.list();
       expect(ticket?.files.map((f) => f.sha256)).toEqual(files.map((f) => f.sha256));
