@@ -3,7 +3,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { MIB, TICKET_LIMITS } from "../../../contract/index.ts";
 import { fill, formatBytes, getMessages, limitValues } from "../../../widget/messages/index.ts";
 import { buildFile } from "../support/builders.ts";
-import { dropFiles, pasteFiles } from "../support/dropFiles.ts";
+import { attachmentsDropzone, dropFiles, pasteFiles } from "../support/dropFiles.ts";
 import { renderWidget } from "../support/renderWidget.tsx";
 
 const en = getMessages("en");
@@ -21,11 +21,6 @@ const totals = (count: number, bytes: number): string =>
 function attachmentsInput(): HTMLInputElement {
   return screen.getByLabelText("Attachments") as HTMLInputElement;
 }
-function dropzone(): HTMLElement {
-  const zone = attachmentsInput().closest<HTMLElement>(".rhw-dropzone");
-  if (!zone) throw new Error("no dropzone around the Attachments input");
-  return zone;
-}
 function fileRow(name: string): HTMLElement {
   const row = screen.getByText(name).closest("li");
   if (!row) throw new Error(`${name} is not listed`);
@@ -35,7 +30,7 @@ function fileRow(name: string): HTMLElement {
 describe("adding files", () => {
   it("when files are dropped on the dropzone, then each is listed with its size and a remove button", async () => {
     renderWidget();
-    dropFiles(dropzone(), [
+    dropFiles(attachmentsDropzone(), [
       buildFile("screenshot.png", { type: "image/png", size: 2 * MIB }),
       buildFile("clip.mp4", { type: "video/mp4", size: MIB / 2 }),
     ]);
@@ -107,7 +102,9 @@ describe("adding files", () => {
 describe("files the rules refuse (listed with the reason, never counted)", () => {
   it("when an .exe is dropped, then it is listed as not attached because of its type", async () => {
     renderWidget();
-    dropFiles(dropzone(), [buildFile("setup.exe", { type: "application/x-msdownload" })]);
+    dropFiles(attachmentsDropzone(), [
+      buildFile("setup.exe", { type: "application/x-msdownload" }),
+    ]);
     expect(await screen.findByText("setup.exe")).toBeInTheDocument();
     expect(
       within(fileRow("setup.exe")).getByText(reason("FILE_TYPE_NOT_ALLOWED"), { exact: false }),
@@ -120,7 +117,7 @@ describe("files the rules refuse (listed with the reason, never counted)", () =>
 
   it("when a .png claims to be an executable, then extension and MIME type are judged together", async () => {
     renderWidget();
-    dropFiles(dropzone(), [buildFile("cat.png", { type: "application/x-msdownload" })]);
+    dropFiles(attachmentsDropzone(), [buildFile("cat.png", { type: "application/x-msdownload" })]);
     await screen.findByText("cat.png");
     expect(
       within(fileRow("cat.png")).getByText(reason("FILE_TYPE_NOT_ALLOWED"), { exact: false }),
@@ -132,7 +129,7 @@ describe("files the rules refuse (listed with the reason, never counted)", () =>
     const summary = screen.getByRole("textbox", { name: "Summary" });
     await user.click(summary);
     pasteFiles(summary, [buildFile("recording.mov", { type: "" })]);
-    dropFiles(dropzone(), [buildFile("other.MOV", { type: "" })]);
+    dropFiles(attachmentsDropzone(), [buildFile("other.MOV", { type: "" })]);
     await screen.findByText("other.MOV");
     expect(screen.getByText(totals(2, 128))).toBeInTheDocument();
     expect(screen.queryByText(/Not attached/)).not.toBeInTheDocument();
@@ -140,7 +137,7 @@ describe("files the rules refuse (listed with the reason, never counted)", () =>
 
   it("when a file is exactly 25 MB it is accepted, and one byte more is refused as too large", async () => {
     renderWidget();
-    dropFiles(dropzone(), [
+    dropFiles(attachmentsDropzone(), [
       buildFile("exact.mp4", { type: "video/mp4", size: TICKET_LIMITS.maxFileBytes }),
       buildFile("big.mp4", { type: "video/mp4", size: TICKET_LIMITS.maxFileBytes + 1 }),
     ]);
@@ -160,7 +157,7 @@ describe("files the rules refuse (listed with the reason, never counted)", () =>
       buildFile("two.mp4", { type: "video/mp4", size }),
     ]);
     await screen.findByText("two.mp4");
-    dropFiles(dropzone(), [buildFile("three.mp4", { type: "video/mp4", size })]);
+    dropFiles(attachmentsDropzone(), [buildFile("three.mp4", { type: "video/mp4", size })]);
     await screen.findByText("three.mp4");
     expect(
       within(fileRow("three.mp4")).getByText(reason("ATTACHMENTS_TOO_LARGE"), { exact: false }),
@@ -173,7 +170,7 @@ describe("files the rules refuse (listed with the reason, never counted)", () =>
     const five = ["1", "2", "3", "4", "5"].map((n) => buildFile(`${n}.png`, { type: "image/png" }));
     await user.upload(attachmentsInput(), five);
     await screen.findByText("5.png");
-    dropFiles(dropzone(), [buildFile("6.png", { type: "image/png" })]);
+    dropFiles(attachmentsDropzone(), [buildFile("6.png", { type: "image/png" })]);
     await screen.findByText("6.png");
     expect(
       within(fileRow("6.png")).getByText(reason("TOO_MANY_FILES"), { exact: false }),
@@ -183,7 +180,9 @@ describe("files the rules refuse (listed with the reason, never counted)", () =>
 
   it("when a file is refused, then the refusal is announced politely with its name and reason", async () => {
     renderWidget();
-    dropFiles(dropzone(), [buildFile("setup.exe", { type: "application/x-msdownload" })]);
+    dropFiles(attachmentsDropzone(), [
+      buildFile("setup.exe", { type: "application/x-msdownload" }),
+    ]);
     const text = fill(en.fileRefused, {
       name: "setup.exe",
       reason: fill(en.fileReasons.FILE_TYPE_NOT_ALLOWED, limits),

@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
-import { TICKET_LIMITS } from "../../../contract/index.ts";
 import { fill, getMessages, limitValues } from "../../../widget/messages/index.ts";
 import { getCaptureMessages } from "../../../widget/messages/captureCatalogue.ts";
-import { buildFile } from "../support/builders.ts";
-import { dropFiles } from "../support/dropFiles.ts";
+import { fillEveryFileSlot } from "../support/dropFiles.ts";
 import { renderWidget } from "../support/renderWidget.tsx";
 
 const en = getMessages("en");
@@ -96,16 +94,7 @@ describe("the capture buttons", () => {
   it("when every file slot is taken, then the browser is not even asked and the notice says why", async () => {
     const calls = browserWith({ getDisplayMedia: refuse, recorder: true });
     const { user } = renderWidget();
-    const input = screen.getByLabelText(en.attachmentsLabel);
-    const zone = input.closest(".rhw-dropzone");
-    if (!zone) throw new Error("no dropzone");
-    dropFiles(
-      zone,
-      Array.from({ length: TICKET_LIMITS.maxFiles }, (_, i) =>
-        buildFile(`step-${i}.png`, { type: "image/png" }),
-      ),
-    );
-    await screen.findByText(`step-${TICKET_LIMITS.maxFiles - 1}.png`);
+    await fillEveryFileSlot();
     await user.click(screen.getByRole("button", { name: en.recordScreen }));
     const reason = fill(en.fileReasons.TOO_MANY_FILES, limitValues("en"));
     expect(await screen.findByText(fill(capture.noRoom, { reason }))).toBeInTheDocument();

@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
-import { TICKET_LIMITS } from "../../../contract/index.ts";
 import { fill, getMessages, limitValues } from "../../../widget/messages/index.ts";
 import { getCaptureMessages } from "../../../widget/messages/captureCatalogue.ts";
 import { fileBytes, sha256 } from "../../support/sandboxFiles.ts";
-import { buildFile } from "../support/builders.ts";
-import { dropFiles } from "../support/dropFiles.ts";
+import { fillEveryFileSlot } from "../support/dropFiles.ts";
 import { installScreenCapture, type FakeScreenCapture } from "../support/fakeScreenCapture.ts";
 import { fillTicket } from "../support/fillTicket.ts";
 import { renderWidget } from "../support/renderWidget.tsx";
@@ -72,15 +70,7 @@ describe("Send while a recording runs", () => {
     await fillTicket(user, "Export fails", "Five files and a recording.");
     await startRecording(user);
     const input = screen.getByLabelText(en.attachmentsLabel);
-    const zone = input.closest(".rhw-dropzone");
-    if (!zone) throw new Error("no dropzone");
-    dropFiles(
-      zone,
-      Array.from({ length: TICKET_LIMITS.maxFiles }, (_, i) =>
-        buildFile(`step-${i}.png`, { type: "image/png" }),
-      ),
-    );
-    await screen.findByText(`step-${TICKET_LIMITS.maxFiles - 1}.png`);
+    await fillEveryFileSlot();
 
     await user.click(screen.getByRole("button", { name: en.send }));
     const name = await screen.findByText(RECORDING_NAME);
