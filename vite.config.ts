@@ -134,7 +134,7 @@ export default defineConfig(({ command, mode }) => ({
     __VERSION__: JSON.stringify(version),
     ...(command === "build"
       ? {
-          // Library builds otherwise leave process.env.NODE_ENV in the output (DESIGN.md pitfalls).
+          // Library builds otherwise leave process.env.NODE_ENV in the output (docs/architecture.md, "Pitfalls").
           "process.env.NODE_ENV": JSON.stringify("production"),
           // The loader's is set by appChunkPath(); no other build reads it.
           ...(mode === "loader" ? {} : { __APP_CHUNK__: JSON.stringify("") }),

@@ -8,7 +8,7 @@ export const MAX_TEXT_PARTS = 20;
  * The limits both multipart readers of a ticket (the proxy's and the simulated Ripio's) give
  * busboy, as plain numbers: contract/ holds no Node code, and the simulator may import nothing
  * of the proxy, so this is the one place both can read. busboy flags a value that reaches a
- * size limit exactly (DESIGN.md pitfalls), so each size is the maximum + 1; the sixth file is
+ * size limit exactly (docs/architecture.md, "Pitfalls"), so each size is the maximum + 1; the sixth file is
  * let through to be refused with our own TOO_MANY_FILES before busboy's count stops at seven.
  */
 export const MULTIPART_LIMITS = Object.freeze({

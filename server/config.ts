@@ -1,4 +1,4 @@
-// Over 200 lines on purpose: the one schema of the environment (STYLE.md, habit 6) and the
+// Over 200 lines on purpose: the one schema of the environment and the
 // rules between its keys read best in one place.
 import { resolve } from "node:path";
 import { z } from "zod";
@@ -227,7 +227,7 @@ const REAL_MODE_KEYS = [
 ] as const;
 
 /**
- * Reads and checks the environment described in DESIGN.md. Real mode (RIPIO_BASE_URL set)
+ * Reads and checks the environment described in docs/architecture.md and the README. Real mode (RIPIO_BASE_URL set)
  * needs every Ripio and identity secret and ALLOWED_ORIGINS; sandbox mode gives development
  * values. Throws a ConfigError naming every bad key at once.
  */
@@ -300,7 +300,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
-/** Settings of `npm run sandbox`, the simulator alone (DESIGN.md: `SANDBOX_PORT`). */
+/** Settings of `npm run sandbox`, the simulator alone (`SANDBOX_PORT`). */
 export interface SandboxConfig {
   port: number;
 }

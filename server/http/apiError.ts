@@ -31,7 +31,7 @@ export class ApiError extends Error {
     this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
-  /** The JSON body of DESIGN.md: `{"error": {code, message, field?}}`. */
+  /** The error body of docs/architecture.md: `{"error": {code, message, field?}}`. */
   toBody(): ErrorBody {
     return {
       error: {

@@ -4,7 +4,7 @@ import { drainRequest } from "./drainRequest.ts";
 import { localsOf } from "./requestContext.ts";
 import { watchBodyProgress, type BodyProgressLimits } from "./watchBodyProgress.ts";
 
-/** Under 1 KiB in 30 s of reading: the body has stalled (DESIGN.md, "Hostile clients"). */
+/** Under 1 KiB in 30 s of reading: the body has stalled (docs/architecture.md, "Hostile clients"). */
 export const BODY_PROGRESS: BodyProgressLimits = { minBytes: 1024, windowMs: 30_000 };
 
 const hasBody = (req: Request): boolean =>

@@ -54,7 +54,7 @@ function countCpuSince(registry: Registry, before: NodeJS.CpuUsage): void {
 }
 
 /**
- * A registry of the proxy's own series (DESIGN.md, "Logs and metrics") plus prom-client's
+ * A registry of the proxy's own series (docs/architecture.md, "Logs and metrics") plus prom-client's
  * process defaults, per app — never prom-client's global registry, so two apps in one process
  * (tests) keep apart. The process defaults start at the first scrape: each set runs an event
  * loop monitor and a GC observer for good, a cost an app that is never scraped should not pay

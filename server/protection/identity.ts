@@ -1,7 +1,7 @@
 import { SignJWT, errors, jwtVerify } from "jose";
 import { ApiError } from "../http/apiError.ts";
 
-/** Longest a customer token may live (DESIGN.md: `exp` at most 24 h ahead). */
+/** Longest a customer token may live (`exp` at most 24 h ahead). */
 export const MAX_TOKEN_TTL_SECONDS = 24 * 60 * 60;
 /** Clock difference tolerated between the host backend and the proxy. */
 export const CLOCK_SKEW_SECONDS = 30;

@@ -1,7 +1,7 @@
-/** The seeded OAuth client id, fixed by DESIGN.md. */
+/** The seeded OAuth client id, fixed in docs/architecture.md. */
 export const SANDBOX_CLIENT_ID = "sandbox-client";
 
-/** The seeded OAuth client secret, fixed by DESIGN.md (a development value, not a secret). */
+/** The seeded OAuth client secret, fixed in docs/architecture.md (a development value, not a secret). */
 export const SANDBOX_CLIENT_SECRET = "sandbox-secret";
 
 /** The default key the sandbox signs webhook events with. */

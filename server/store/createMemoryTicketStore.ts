@@ -18,7 +18,7 @@ export interface MemoryTicketStoreOptions {
   now?: () => number;
   /** How long a ticket's owner and status are kept (a returning user may look it up). */
   ticketTtlMs?: number;
-  /** DESIGN.md: the same key within 24 h gives the same ticket. */
+  /** The same key within 24 h gives the same ticket. */
   idempotencyTtlMs?: number;
   /** A running claim older than this is presumed dead (its request never finished). */
   runningTtlMs?: number;

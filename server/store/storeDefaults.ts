@@ -1,6 +1,6 @@
 const HOUR = 60 * 60 * 1000;
 
-/** How long each kind of record lives in every store (DESIGN.md: tickets 7 days, keys 24 h). */
+/** How long each kind of record lives in every store (tickets 7 days, keys 24 h; docs/architecture.md). */
 export const STORE_TTL = {
   /** A ticket's owner and status: a returning user may look it up. */
   ticketMs: 7 * 24 * HOUR,

@@ -13,7 +13,7 @@ const MAX_ANSWER_BYTES = 256 * 1024;
 
 /**
  * One HTTP call with `undici.request` — never global fetch, which held a streamed upload in
- * memory (DESIGN.md pitfalls) — reading at most 256 KB of the answer. Rejects on network
+ * memory (docs/architecture.md, "Pitfalls") — reading at most 256 KB of the answer. Rejects on network
  * failures and timeouts (`headersTimeout` after the body is sent, `totalMs` for everything).
  */
 export async function requestJson(

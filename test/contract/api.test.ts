@@ -25,7 +25,7 @@ describe("ticketPath", () => {
 });
 
 describe("error codes", () => {
-  it("when listed, then they are DESIGN.md's table with its HTTP statuses", () => {
+  it("when listed, then they are the documented table with its HTTP statuses", () => {
     expect(ERROR_CODES).toHaveLength(24);
     expect(ERROR_HTTP_STATUS).toMatchObject({
       FILE_TYPE_NOT_ALLOWED: 415,

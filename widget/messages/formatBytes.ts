@@ -6,7 +6,7 @@ const KIB = 1024;
 
 /**
  * A size as people read it, with the locale's digits: MB here means MiB, as Ripio counts
- * (DESIGN.md), so 26,214,400 bytes shows as "25 MB". One decimal at most.
+ * (docs/architecture.md, "Rules"), so 26,214,400 bytes shows as "25 MB". One decimal at most.
  */
 export function formatBytes(
   bytes: number,

@@ -1,4 +1,4 @@
-// From limits.ts, not the index: the loader must not pull in the file-type tables.
+// From limits.ts, not the index: the loader must not pull in the file-type tables of fileTypes.ts.
 import { LOCALES, type Locale } from "../../contract/limits.ts";
 
 /** The widget's locale: the option when given, else the browser's language (es*, pt*, else en). */

@@ -2,7 +2,7 @@ import { expect } from "vitest";
 import { ERROR_HTTP_STATUS, type ErrorCode, type TicketField } from "../../../contract/index.ts";
 import type { ProxyAnswer } from "../../support/proxyHttp.ts";
 
-/** Asserts the answer is DESIGN.md's error: the code's HTTP status and `{"error": {code, message, field?}}`. */
+/** Asserts the answer is the proxy's error shape: the code's HTTP status and `{"error": {code, message, field?}}`. */
 export function expectApiError(answer: ProxyAnswer, code: ErrorCode, field?: TicketField): void {
   expect({
     status: answer.status,

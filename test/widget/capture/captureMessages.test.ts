@@ -33,7 +33,7 @@ describe("the screen capture's messages", () => {
     }
   });
 
-  it("when the fixed English button names are looked up, then they are DESIGN.md's", () => {
+  it("when the fixed English button names are looked up, then they are the documented ones", () => {
     expect(captureMessages.en.attach).toBe("Attach screenshot");
     expect(captureMessages.en.stop).toBe("Stop recording");
   });

@@ -169,7 +169,7 @@ describe("the rendered widget in each locale", () => {
     },
   );
 
-  it("when rendered in English, then the fixed accessible names of DESIGN.md are there", () => {
+  it("when rendered in English, then the fixed accessible names are there", () => {
     renderWidget({ locale: "en", defaultOpen: true });
     expect(screen.getByRole("button", { name: "Help" })).toBeInTheDocument();
     expect(screen.getByRole("dialog", { name: "Contact support" })).toBeInTheDocument();
