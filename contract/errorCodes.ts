@@ -28,7 +28,7 @@ export const ERROR_HTTP_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_HTTP_STATUS;
 
-/** All error codes, in the order of the table in docs/architecture.md. */
+/** All error codes, in the order listed above (docs/architecture.md has the same table). */
 export const ERROR_CODES = Object.keys(ERROR_HTTP_STATUS) as ErrorCode[];
 
 /** True when `value` is one of our error codes (for answers parsed from the network). */

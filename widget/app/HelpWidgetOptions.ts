@@ -4,7 +4,7 @@ import type { Locale, Ticket } from "../../contract/index.ts";
 export interface HelpWidgetOptions {
   /** Origin (and path prefix) of the proxy; default "" = the page's own origin. */
   apiBase?: string;
-  /** The host backend's signed customer token (see docs/architecture.md, "Identity"). */
+  /** The host backend's signed customer token (see docs/architecture.md, "Data flow"). */
   customerToken?: string;
   /** Gets a fresh customer token; called when none is given and again when one expires. */
   getCustomerToken?: () => Promise<string>;

@@ -1,6 +1,6 @@
 import type { Messages } from "../Messages.ts";
 
-/** English. The fixed accessible names (docs/architecture.md, "Embedding") come from here. */
+/** English. The fixed accessible names (docs/architecture.md, "Fixed names") come from here. */
 export const en: Messages = {
   launcher: "Help",
   launcherRecording: "Help — recording",

@@ -1,6 +1,6 @@
 import type { CaptureMessages } from "../Messages.ts";
 
-/** English for the screen capture; the fixed button names (docs/architecture.md) come from here. */
+/** English for the screen capture; the fixed button names (docs/architecture.md, "Fixed names") come from here. */
 export const enCapture: CaptureMessages = {
   choosing: "Choose what to share in your browser's prompt.",
   refused: "Screen capture was not allowed, so nothing was captured. You can still attach files.",
