@@ -104,7 +104,15 @@ const builds: Record<string, () => BuildEnvironmentOptions> = {
     emptyOutDir: false,
     outDir: `${WIDGET_DIST}/lib`,
     lib: { entry: "widget/index.ts", formats: ["es"], fileName: () => "index.js" },
-    rollupOptions: { external: [/^react($|\/)/, /^react-dom($|\/)/] },
+    rollupOptions: {
+      external: [/^react($|\/)/, /^react-dom($|\/)/],
+      output: {
+        // A Next.js App Router page (a Server Component) may render <HelpWidget> directly.
+        banner: (chunk) => (chunk.isEntry ? '"use client";' : ""),
+        // The form, imported on intent (app/createHelpWidget.tsx), under a name that says so.
+        chunkFileNames: "[name]-[hash].js",
+      },
+    },
   }),
   production: () => ({ outDir: "server/dist/gallery", emptyOutDir: true }),
 };
@@ -113,8 +121,9 @@ const builds: Record<string, () => BuildEnvironmentOptions> = {
 const widgetTests = {
   environment: "jsdom",
   include: ["test/widget/**/*.test.{ts,tsx}"],
-  // ripio-help-widget/token runs in host backends, on Node: the unit tier runs it there.
-  exclude: [...configDefaults.exclude, "test/widget/token/**"],
+  // ripio-help-widget/token runs in host backends and ssr/ renders on the server, on Node:
+  // the unit tier runs them there (React only: the script tag never renders on a server).
+  exclude: [...configDefaults.exclude, "test/widget/{token,ssr}/**"],
   setupFiles: ["test/widget/setup.ts"],
   testTimeout: 30_000,
 };
@@ -138,7 +147,7 @@ const UNIT_TESTS = [
   "test/contract/**/*.test.ts",
   "test/lint/**/*.test.ts",
   "test/server/**/*.test.ts",
-  "test/widget/token/**/*.test.ts",
+  "test/widget/{token,ssr}/**/*.test.{ts,tsx}",
 ];
 const nodeTests = {
   environment: "node",
