@@ -150,7 +150,16 @@ const REACT_ONLY = `/^(${[
 ].join("|")})$/`;
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "node_modules/**", "screenshots/**", "test-results/**", ".tmp/**"] },
+  {
+    ignores: [
+      "**/dist/**",
+      "test/packages/react-app/**",
+      "node_modules/**",
+      "screenshots/**",
+      "test-results/**",
+      ".tmp/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -252,7 +252,9 @@ export default defineConfig(({ command, mode }) => ({
           environment: "node",
           include: ["test/packages/**/*.test.ts"],
           testTimeout: 600_000,
-          hookTimeout: 600_000,
+          // The installs: better-sqlite3 compiles from source where no prebuilt binary can be
+          // fetched, minutes on a busy two-core machine.
+          hookTimeout: 1_500_000,
           fileParallelism: false,
           expect: { poll: { timeout: 30_000 } },
         },

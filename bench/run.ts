@@ -9,6 +9,7 @@ import { buildReactVariant, type ReactVariant } from "./buildReactVariant.ts";
 import { measureHostScript } from "./measureHostScript.ts";
 import { measureMetricsCost } from "./measureMetricsCost.ts";
 import { measureOpenTime } from "./measureOpenTime.ts";
+import { measureReactPackage } from "./measureReactPackage.ts";
 import { measureSizes } from "./measureSizes.ts";
 import { measureStatusLatency } from "./measureStatusLatency.ts";
 import { measureStores } from "./measureStores.ts";
@@ -31,6 +32,7 @@ function reactDist(): string {
 
 const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   sizes: () => measureSizes("widget/dist", reactDist()),
+  react: () => measureReactPackage(),
   host: () => measureHostScript(),
   open: () => measureOpenTime(reactDist()),
   upload: () => measureUpload(),
