@@ -59,6 +59,8 @@ const LAYERS = {
   "widget/messages": ["contract"],
   "widget/storage": ["contract"],
   "widget/api": ["contract"],
+  // `ripio-help-widget/token`, for host backends: node:crypto alone, nothing of ours.
+  "widget/token": [],
   "widget/ui": ["contract", "widget/messages", "widget/api"],
   "widget/identity": ["contract", "widget/api", "widget/storage"],
   // Screen capture: the buttons always loaded, the editor and recorder a lazy chunk.
@@ -148,7 +150,16 @@ const REACT_ONLY = `/^(${[
 ].join("|")})$/`;
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "screenshots/**", "test-results/**", ".tmp/**"] },
+  {
+    ignores: [
+      "**/dist/**",
+      "test/packages/react-app/**",
+      "node_modules/**",
+      "screenshots/**",
+      "test-results/**",
+      ".tmp/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -214,7 +225,7 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: ["**/server/**", "**/server"] }] },
   },
   {
-    files: ["widget/api/**", "widget/loader/**", "widget/messages/**"],
+    files: ["widget/api/**", "widget/loader/**", "widget/messages/**", "widget/token/**"],
     ignores: ["widget/messages/useMessages.ts", "widget/messages/MessagesContext.ts"],
     rules: {
       // The API client, the loader and the catalogue are React-free.

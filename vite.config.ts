@@ -1,19 +1,24 @@
 import { readFileSync } from "node:fs";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import type { BuildEnvironmentOptions } from "vite";
 import react from "@vitejs/plugin-react";
 import type { Plugin } from "vite";
 
 /*
- * One config for the builds and for Vitest. `npm run build` runs the modes in order:
- *   embed  → dist/assets/help-widget-app-[hash].js: the widget on preact/compat (first open)
- *   loader → dist/help-widget.js: the few-KB script tag, with the app chunk's path baked in
- *   (default) → the demo gallery (index.html) into dist/, on React
- *   lib    → dist/lib/: the React component export, React left to the host app
+ * One config for the builds and for Vitest. `npm run build` runs the modes in order; what a
+ * package publishes is built inside its own folder (npm packs the workspace folder):
+ *   embed  → widget/dist/assets/help-widget-app-[hash].js: the widget on preact/compat
+ *   loader → widget/dist/help-widget.js: the few-KB script tag, the app chunk's path baked in
+ *   (default) → the demo gallery (index.html) into server/dist/gallery/, on React: the proxy
+ *            package serves it in sandbox mode
+ *   lib    → widget/dist/lib/: the React component export, React left to the host app
  * `embed-react` is `embed` on React; only `npm run bench` builds it (the "before" figures).
  */
 const EMBED_MANIFEST = "embed-manifest.json";
-const version = (JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version;
+/** Where the widget package's files are built (its `files`, what `npm pack` takes). */
+const WIDGET_DIST = "widget/dist";
+const version = (JSON.parse(readFileSync("widget/package.json", "utf8")) as { version: string })
+  .version;
 
 /** The loader build bakes in the app chunk's path, from the embed manifest in its own outDir. */
 function appChunkPath(): Plugin {
@@ -21,7 +26,7 @@ function appChunkPath(): Plugin {
     name: "ripio-app-chunk-path",
     // Runs after `--outDir` is merged in, so the bench's React variant finds its own manifest.
     config(config) {
-      const outDir = config.build?.outDir ?? "dist";
+      const outDir = config.build?.outDir ?? WIDGET_DIST;
       const manifest = JSON.parse(readFileSync(`${outDir}/${EMBED_MANIFEST}`, "utf8")) as Record<
         string,
         { file: string }
@@ -64,6 +69,7 @@ function lazyCatalogue(): Plugin {
 }
 
 const embed = (): BuildEnvironmentOptions => ({
+  outDir: WIDGET_DIST,
   emptyOutDir: true,
   manifest: EMBED_MANIFEST,
   rollupOptions: {
@@ -85,6 +91,7 @@ const builds: Record<string, () => BuildEnvironmentOptions> = {
   embed,
   "embed-react": embed,
   loader: () => ({
+    outDir: WIDGET_DIST,
     emptyOutDir: false,
     lib: {
       entry: "widget/loader/loader.ts",
@@ -95,20 +102,60 @@ const builds: Record<string, () => BuildEnvironmentOptions> = {
   }),
   lib: () => ({
     emptyOutDir: false,
-    outDir: "dist/lib",
+    outDir: `${WIDGET_DIST}/lib`,
     lib: { entry: "widget/index.ts", formats: ["es"], fileName: () => "index.js" },
-    rollupOptions: { external: [/^react($|\/)/, /^react-dom($|\/)/] },
+    rollupOptions: {
+      external: [/^react($|\/)/, /^react-dom($|\/)/],
+      output: {
+        // A Next.js App Router page (a Server Component) may render <HelpWidget> directly.
+        banner: (chunk) => (chunk.isEntry ? '"use client";' : ""),
+        // The form, imported on intent (app/createHelpWidget.tsx), under a name that says so.
+        chunkFileNames: "[name]-[hash].js",
+      },
+    },
   }),
-  production: () => ({ emptyOutDir: false }),
+  production: () => ({ outDir: "server/dist/gallery", emptyOutDir: true }),
 };
 
 /** The jsdom widget suite, run on React ("widget") and on preact/compat ("widget-preact"). */
 const widgetTests = {
   environment: "jsdom",
   include: ["test/widget/**/*.test.{ts,tsx}"],
+  // ripio-help-widget/token runs in host backends and ssr/ renders on the server, on Node:
+  // the unit tier runs them there (React only: the script tag never renders on a server).
+  exclude: [...configDefaults.exclude, "test/widget/{token,ssr}/**"],
   setupFiles: ["test/widget/setup.ts"],
   testTimeout: 30_000,
 };
+
+/*
+ * Test tiers (README.md, "Development"), by folder: `npm run test:unit` runs "unit", "widget"
+ * and "widget-preact"; `test:integration` the real proxy, sandbox and stores over loopback
+ * (Redis included); `test:e2e` Chromium and nginx on the build; `test:packages` the packed
+ * packages installed outside the repository. `npm test` runs them all.
+ */
+const INTEGRATION_TESTS = [
+  "test/server/{routes,sandbox,replicas,store,metrics}/**/*.test.ts",
+  "test/server/{networkClosed,serverModes,shutdown}.test.ts",
+  "test/server/http/{bodyDeadline,errorCodes,requestContext}.test.ts",
+  "test/server/protection/{identity,protection}.test.ts",
+  "test/server/upload/uploadLimits.test.ts",
+  "test/server/upstream/upstream.test.ts",
+];
+/** Node-side tests that start no server: the exceptions above run in "integration". */
+const UNIT_TESTS = [
+  "test/contract/**/*.test.ts",
+  "test/lint/**/*.test.ts",
+  "test/server/**/*.test.ts",
+  "test/widget/{token,ssr}/**/*.test.{ts,tsx}",
+];
+const nodeTests = {
+  environment: "node",
+  setupFiles: ["test/support/closeNetwork.ts"],
+  testTimeout: 30_000,
+  hookTimeout: 30_000,
+};
+
 /** Every dependency that imports React; left to Node, they would load React beside Preact. */
 const REACT_LIBRARIES = [
   /@tanstack\/react-query/,
@@ -155,18 +202,13 @@ export default defineConfig(({ command, mode }) => ({
       {
         extends: true,
         test: {
-          name: "node",
-          environment: "node",
-          include: [
-            "test/contract/**/*.test.ts",
-            "test/server/**/*.test.ts",
-            "test/lint/**/*.test.ts",
-          ],
-          setupFiles: ["test/support/closeNetwork.ts"],
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
+          name: "unit",
+          ...nodeTests,
+          include: UNIT_TESTS,
+          exclude: [...configDefaults.exclude, ...INTEGRATION_TESTS],
         },
       },
+      { extends: true, test: { name: "integration", ...nodeTests, include: INTEGRATION_TESTS } },
       { extends: true, test: { name: "widget", ...widgetTests } },
       {
         // The same suite again on the script tag's runtime: what differs is a widget bug.
@@ -200,6 +242,21 @@ export default defineConfig(({ command, mode }) => ({
           fileParallelism: false,
           // expect.poll gives up after 1 s by default: too soon on a busy machine.
           expect: { poll: { timeout: 15_000 } },
+        },
+      },
+      {
+        // Packs both packages and installs them in temporary folders, as users do: slow.
+        extends: true,
+        test: {
+          name: "packages",
+          environment: "node",
+          include: ["test/packages/**/*.test.ts"],
+          testTimeout: 600_000,
+          // The installs: better-sqlite3 compiles from source where no prebuilt binary can be
+          // fetched, minutes on a busy two-core machine.
+          hookTimeout: 1_500_000,
+          fileParallelism: false,
+          expect: { poll: { timeout: 30_000 } },
         },
       },
     ],

@@ -77,7 +77,7 @@ async function loaderScriptMs(browser: Browser, url: string): Promise<number> {
 }
 
 /** Host page script time with vs without the widget's script tag, before it is opened. */
-export async function measureHostScript(distDir = "dist"): Promise<BenchResult[]> {
+export async function measureHostScript(distDir = "widget/dist"): Promise<BenchResult[]> {
   const server = await staticServer(distDir, {
     "/plain.html": hostPage(null),
     "/with.html": hostPage(WIDGET_TAG),

@@ -50,7 +50,7 @@ function firstOpenFiles(manifest: Record<string, ManifestEntry>): string[] {
 }
 
 /** Measures the built loader and app chunk(s) in `distDir` (each file compressed on its own, as served). */
-export function bundleSizes(distDir = "dist"): BundleSizes {
+export function bundleSizes(distDir = "widget/dist"): BundleSizes {
   const loader = readFileSync(join(distDir, "help-widget.js"));
   const manifest = JSON.parse(readFileSync(join(distDir, "embed-manifest.json"), "utf8")) as Record<
     string,

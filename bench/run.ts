@@ -9,6 +9,7 @@ import { buildReactVariant, type ReactVariant } from "./buildReactVariant.ts";
 import { measureHostScript } from "./measureHostScript.ts";
 import { measureMetricsCost } from "./measureMetricsCost.ts";
 import { measureOpenTime } from "./measureOpenTime.ts";
+import { measureReactPackage } from "./measureReactPackage.ts";
 import { measureSizes } from "./measureSizes.ts";
 import { measureStatusLatency } from "./measureStatusLatency.ts";
 import { measureStores } from "./measureStores.ts";
@@ -30,7 +31,8 @@ function reactDist(): string {
 }
 
 const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
-  sizes: () => measureSizes("dist", reactDist()),
+  sizes: () => measureSizes("widget/dist", reactDist()),
+  react: () => measureReactPackage(),
   host: () => measureHostScript(),
   open: () => measureOpenTime(reactDist()),
   upload: () => measureUpload(),
@@ -79,10 +81,13 @@ if (unknown.length > 0) {
   );
   process.exit(2);
 }
-if (
-  !["help-widget.js", "embed-manifest.json", "index.html"].every((f) => existsSync(`dist/${f}`))
-) {
-  console.log("dist/ is missing: building first (npm run build)…");
+const BUILT = [
+  "widget/dist/help-widget.js",
+  "widget/dist/embed-manifest.json",
+  "server/dist/gallery/index.html",
+];
+if (!BUILT.every((file) => existsSync(file))) {
+  console.log("The build is missing: building first (npm run build)…");
   const build = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

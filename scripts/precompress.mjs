@@ -1,9 +1,10 @@
-// `npm run build`'s last step. Writes a `.br` (quality 11) and a `.gz` (level 9) beside every
-// text asset in dist/, so the proxy serves the smallest encoding without compressing on each
+// `npm run build`'s last steps, once per folder of browser files (widget/dist, the gallery in
+// server/dist/gallery). Writes a `.br` (quality 11) and a `.gz` (level 9) beside every
+// text asset in the folder, so the proxy serves the smallest encoding without compressing on each
 // request (on the fly, brotli runs at a low quality that is no smaller than gzip). Then lists
-// every file published for browsers, twins included, in dist/browser-files.json: the proxy
+// every file published for browsers, twins included, in its browser-files.json: the proxy
 // serves those paths and nothing else (server/routes/staticFiles.ts), so whatever else lands
-// in dist/ stays private however a URL is spelled.
+// in the folder stays private however a URL is spelled.
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -11,8 +12,9 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 const TEXT = /\.(js|mjs|css|html|json|svg|map)$/;
 // Below this, compression saves less than the extra request headers cost.
 const MIN_BYTES = 1024;
-// Package entries for Node and bundlers (dist/node, dist/lib), never served to browsers.
-const NOT_SERVED = new Set(["node", "lib"]);
+// Package entries for Node and bundlers (widget/dist/lib, widget/dist/token), never served to
+// browsers.
+const NOT_SERVED = new Set(["lib", "token"]);
 // Build metadata: read by the build itself (the loader learns its chunk's name from it).
 const BUILD_ONLY = /(^|-)manifest\.json$/;
 const LIST = "browser-files.json";

@@ -9,10 +9,11 @@ import { existsSync } from "node:fs";
 import { spawn, spawnSync } from "node:child_process";
 
 const needed = [
-  "dist/help-widget.js",
-  "dist/index.html",
-  "dist/embed-manifest.json",
-  "dist/browser-files.json",
+  "widget/dist/help-widget.js",
+  "widget/dist/embed-manifest.json",
+  "widget/dist/browser-files.json",
+  "server/dist/gallery/index.html",
+  "server/dist/gallery/browser-files.json",
 ];
 if (needed.some((file) => !existsSync(file))) {
   console.log("Building the widget (first start)…");

@@ -21,7 +21,7 @@ import { createTicketsEnabledProbe } from "./upstream/createTicketsEnabledProbe.
 import type { UpstreamClient } from "./upstream/createUpstreamClient.ts";
 import { errorHandler } from "./http/errorHandler.ts";
 import { originCheck } from "./protection/originCheck.ts";
-import { packageDist } from "./packageDist.ts";
+import { defaultStaticDirs } from "./packageDist.ts";
 import { requestContext } from "./http/requestContext.ts";
 import { requireCustomer } from "./protection/requireCustomer.ts";
 import { createDemoIdentityRouter } from "./routes/demoIdentity.ts";
@@ -43,8 +43,11 @@ export interface AppDeps {
   upstream: UpstreamClient;
   store?: TicketStore;
   now?: () => number;
-  /** The built widget and demo; default `<repo>/dist`. */
-  staticDir?: string;
+  /**
+   * The built browser files, served in this order; default the widget package's dist and the
+   * demo gallery (server/packageDist.ts).
+   */
+  staticDir?: string | readonly string[];
   /**
    * The spool folder uploads' temporary files are written to; default
    * `<os tmp>/ripio-help-spool-<uid>` (startServer prepares it and sweeps a crash's leftovers).
@@ -171,7 +174,7 @@ export function createApp(deps: AppDeps): express.Express {
     );
   }
   for (const router of deps.pages ?? []) app.use(router);
-  app.use(createStaticFiles(deps.staticDir ?? packageDist()));
+  for (const dir of [deps.staticDir ?? defaultStaticDirs()].flat()) app.use(createStaticFiles(dir));
 
   app.use(errorHandler);
   return app;

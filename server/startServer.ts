@@ -36,7 +36,8 @@ export interface RunningServer {
 /** Knobs for tests and embedders; every one has a production default. */
 export interface StartOptions {
   sandboxOptions?: SandboxOptions;
-  staticDir?: string;
+  /** The built browser files (see createApp); default the widget's and the gallery. */
+  staticDir?: string | readonly string[];
   logger?: Logger;
   now?: () => number;
   /** The spool folder uploads' temporary files are written to (see createApp). */

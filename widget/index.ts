@@ -1,9 +1,6 @@
-// The React export's public surface, listed by name.
+// The React export's public surface, listed by name. Only the launcher is loaded with it;
+// the form is a chunk HelpWidget imports on intent (app/createHelpWidget.tsx), so nothing
+// here may pull the form in statically.
 export { HelpWidget, type HelpWidgetProps } from "./app/HelpWidget.tsx";
-export { HelpWidgetView, type HelpWidgetViewProps } from "./app/HelpWidgetView.tsx";
 export type { HelpWidgetOptions, OpenStateProps } from "./app/HelpWidgetOptions.ts";
-export { widgetCss } from "./shell/styles.ts";
-export { createApiClient, type ApiClient, type GetToken } from "./api/createApiClient.ts";
-export { ApiClientError, type ClientErrorCode } from "./api/ApiClientError.ts";
-export { getMessages, resolveLocale, messages, type Messages } from "./messages/index.ts";
 export type { Ticket, TicketStatus, Locale } from "../contract/index.ts";

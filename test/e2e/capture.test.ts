@@ -14,7 +14,7 @@ import {
 import { startTestServer } from "../support/startTestServer.ts";
 import { pdfBytes } from "../support/files.ts";
 import { launchBrowser } from "./support/launchBrowser.ts";
-import { DIST_DIR, requireBuild } from "./support/requireBuild.ts";
+import { STATIC_DIRS, requireBuild } from "./support/requireBuild.ts";
 import { recordCspViolations } from "./support/recordCspViolations.ts";
 import { installDeepActiveElement } from "./support/installDeepActiveElement.ts";
 import { recordSentFiles } from "./support/recordSentFiles.ts";
@@ -40,7 +40,7 @@ afterAll(async () => {
   await browser?.close();
 });
 beforeEach(async () => {
-  server = await startTestServer({ staticDir: DIST_DIR, sandbox: { processingDelayMs: 300 } });
+  server = await startTestServer({ staticDir: STATIC_DIRS, sandbox: { processingDelayMs: 300 } });
   context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   await installDeepActiveElement(context);
   page = await context.newPage();

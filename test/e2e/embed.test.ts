@@ -13,7 +13,7 @@ import { getMessages } from "../../widget/messages/index.ts";
 import { startTestServer } from "../support/startTestServer.ts";
 import { pdfBytes, pngBytes } from "../support/files.ts";
 import { launchBrowser } from "./support/launchBrowser.ts";
-import { DIST_DIR, requireBuild } from "./support/requireBuild.ts";
+import { STATIC_DIRS, requireBuild } from "./support/requireBuild.ts";
 import { recordCspViolations } from "./support/recordCspViolations.ts";
 import { installDeepActiveElement } from "./support/installDeepActiveElement.ts";
 
@@ -33,7 +33,7 @@ afterAll(async () => {
   await browser?.close();
 });
 beforeEach(async () => {
-  server = await startTestServer({ staticDir: DIST_DIR, sandbox: { processingDelayMs: 300 } });
+  server = await startTestServer({ staticDir: STATIC_DIRS, sandbox: { processingDelayMs: 300 } });
   context = await browser.newContext();
   await installDeepActiveElement(context);
   page = await context.newPage();

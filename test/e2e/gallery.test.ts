@@ -7,7 +7,7 @@ import { getCaptureMessages } from "../../widget/messages/captureCatalogue.ts";
 import { stories } from "../../widget/demo/stories.ts";
 import { startTestServer } from "../support/startTestServer.ts";
 import { launchBrowser } from "./support/launchBrowser.ts";
-import { DIST_DIR, requireBuild } from "./support/requireBuild.ts";
+import { STATIC_DIRS, requireBuild } from "./support/requireBuild.ts";
 
 const en = getMessages("en");
 const es = getMessages("es");
@@ -86,7 +86,7 @@ beforeAll(async () => {
   requireBuild();
   mkdirSync(SCREENSHOTS, { recursive: true });
   browser = await launchBrowser();
-  server = await startTestServer({ staticDir: DIST_DIR });
+  server = await startTestServer({ staticDir: STATIC_DIRS });
 });
 afterAll(async () => {
   await browser?.close();

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { getMessages } from "../../widget/messages/index.ts";
 import { startTestServer } from "../support/startTestServer.ts";
 import { launchBrowser } from "./support/launchBrowser.ts";
-import { DIST_DIR, requireBuild } from "./support/requireBuild.ts";
+import { STATIC_DIRS, requireBuild } from "./support/requireBuild.ts";
 import { installDeepActiveElement } from "./support/installDeepActiveElement.ts";
 
 const en = getMessages("en");
@@ -24,7 +24,7 @@ afterAll(async () => {
   await browser?.close();
 });
 beforeEach(async () => {
-  server = await startTestServer({ staticDir: DIST_DIR });
+  server = await startTestServer({ staticDir: STATIC_DIRS });
 });
 afterEach(async () => {
   await context?.close();

@@ -25,7 +25,7 @@ export interface TestServerOptions {
   /** Environment variables over the test defaults (see below). */
   env?: Record<string, string>;
   sandbox?: SandboxOptions;
-  staticDir?: string;
+  staticDir?: string | readonly string[];
   /** The spool folder uploads' temporary files go to, so a test can see them cleaned. */
   tmpDir?: string;
   upstreamTimeouts?: Partial<UpstreamTimeouts>;

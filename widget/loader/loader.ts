@@ -6,8 +6,8 @@
  */
 import type { HelpWidgetOptions } from "../app/HelpWidgetOptions.ts";
 import type { MountApp, QueuedHandle, RipioHelpGlobal, WidgetHandle } from "../embed/embedTypes.ts";
-import { launcherMessages } from "./launcherMessages.ts";
-import { loaderCss } from "./loaderCss.ts";
+import { launcherMessages } from "../shell/launcherMessages.ts";
+import { loaderCss } from "../shell/loaderCss.ts";
 import { optionsFromScript } from "./optionsFromScript.ts";
 import { injectStyles } from "../shell/injectStyles.ts";
 import { resolveLocale } from "../messages/resolveLocale.ts";

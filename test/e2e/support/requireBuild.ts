@@ -1,14 +1,23 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 
-/** The built embed and demo; the end-to-end tests run against what users get. */
-export const DIST_DIR = resolve("dist");
+/** The widget package's browser files (loader, chunks); the end-to-end tests run what users get. */
+export const DIST_DIR = resolve("widget/dist");
+/** The demo gallery, shipped in the proxy package. */
+export const GALLERY_DIR = resolve("server/dist/gallery");
+/** What the proxy serves by default, in its order (server/packageDist.ts). */
+export const STATIC_DIRS = [DIST_DIR, GALLERY_DIR];
 
 /** Fails with the fix when `npm run build` has not been run. */
 export function requireBuild(): void {
-  for (const file of ["help-widget.js", "index.html", "embed-manifest.json"]) {
-    if (!existsSync(resolve(DIST_DIR, file))) {
-      throw new Error(`dist/${file} is missing: run \`npm run build\` (npm test does it first).`);
+  const needed = [
+    resolve(DIST_DIR, "help-widget.js"),
+    resolve(DIST_DIR, "embed-manifest.json"),
+    resolve(GALLERY_DIR, "index.html"),
+  ];
+  for (const file of needed) {
+    if (!existsSync(file)) {
+      throw new Error(`${file} is missing: run \`npm run build\` (npm test does it first).`);
     }
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "../../../contract/index.ts";
 import { getMessages } from "../../../widget/messages/index.ts";
-import { launcherMessages } from "../../../widget/loader/launcherMessages.ts";
+import { launcherMessages } from "../../../widget/shell/launcherMessages.ts";
 
 describe("the loader's own copy of its labels", () => {
   it.each(LOCALES)(

@@ -5,7 +5,7 @@ import { HelpWidget } from "../../../widget/app/HelpWidget.tsx";
 import { getMessages } from "../../../widget/messages/index.ts";
 import { widgetCss } from "../../../widget/shell/styles.ts";
 import { buildFile, fakeToken } from "../support/builders.ts";
-import { renderWidget, testQueryClient } from "../support/renderWidget.tsx";
+import { renderWidget } from "../support/renderWidget.tsx";
 
 const en = getMessages("en");
 
@@ -112,46 +112,42 @@ describe("inline and shadow-root rendering", () => {
 
   it("when HelpWidget renders, then the widget lives in an open shadow root with its CSS", async () => {
     const { container } = render(
-      <HelpWidget
-        customerToken={fakeToken("cus_x")}
-        locale="en"
-        queryClient={testQueryClient()}
-        nonce="abc"
-      />,
+      <HelpWidget customerToken={fakeToken("cus_x")} locale="en" nonce="abc" />,
     );
     const host = container.querySelector<HTMLElement>(".ripio-help-widget");
-    await waitFor(() => expect(host?.shadowRoot?.querySelector(".rhw-root")).toBeTruthy());
+    await waitFor(() => expect(host?.shadowRoot?.querySelector("button")).toBeTruthy());
     const shadow = host?.shadowRoot as ShadowRoot;
-    // jsdom has no adoptedStyleSheets, so the <style nonce> fallback is what is used here.
-    const style = shadow.querySelector("style");
-    expect(style?.textContent).toBe(widgetCss);
-    expect(style).toHaveAttribute("nonce", "abc");
     expect(screen.queryByRole("button", { name: "Help" })).not.toBeInTheDocument();
+    // The launcher is drawn first; the form and its stylesheet arrive with the click.
+    await userEvent
+      .setup()
+      .click(within(shadow as unknown as HTMLElement).getByRole("button", { name: "Help" }));
+    await waitFor(() => expect(shadow.querySelector(".rhw-root")).toBeTruthy());
+    // jsdom has no adoptedStyleSheets, so the <style nonce> fallback is what is used here.
+    const styles = () => [...shadow.querySelectorAll("style")];
+    await waitFor(() => expect(styles().map((style) => style.textContent)).toContain(widgetCss));
+    for (const style of styles()) expect(style).toHaveAttribute("nonce", "abc");
     const inside = within(shadow.querySelector<HTMLElement>(".rhw-root") as HTMLElement);
-    await userEvent.setup().click(inside.getByRole("button", { name: "Help" }));
     // jsdom caches computed styles per document and does not invalidate them for changes
     // inside a shadow tree, so the once-hidden dialog still computes as display:none here:
     // look past that and check the attribute and the label instead.
-    const dialog = inside.getByRole("dialog", { hidden: true });
+    const dialog = await inside.findByRole("dialog", { hidden: true });
     expect(dialog).not.toHaveAttribute("hidden");
     const title = shadow.getElementById(dialog.getAttribute("aria-labelledby") ?? "");
     expect(title).toHaveTextContent("Contact support");
-    expect(shadow.activeElement).toBe(inside.getByLabelText("Summary"));
+    await waitFor(() => expect(shadow.activeElement).toBe(inside.getByLabelText("Summary")));
   });
 
   it("when HelpWidget gets a target, then it renders inline inside that element and leaves nothing on unmount", async () => {
     const target = document.createElement("div");
     document.body.append(target);
     const { unmount } = render(
-      <HelpWidget
-        customerToken={fakeToken("cus_x")}
-        locale="en"
-        target={target}
-        queryClient={testQueryClient()}
-      />,
+      <HelpWidget customerToken={fakeToken("cus_x")} locale="en" target={target} />,
     );
     await waitFor(() =>
-      expect(target.querySelector(".ripio-help-widget")?.shadowRoot).toBeTruthy(),
+      expect(
+        target.querySelector(".ripio-help-widget")?.shadowRoot?.querySelector(".rhw-root"),
+      ).toBeTruthy(),
     );
     const shadow = target.querySelector(".ripio-help-widget")?.shadowRoot as ShadowRoot;
     const root = shadow.querySelector<HTMLElement>(".rhw-root") as HTMLElement;
