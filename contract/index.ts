@@ -1,5 +1,5 @@
 export { MIB, TICKET_LIMITS, MAX_WAIT_SECONDS, LOCALES, type Locale } from "./limits.ts";
-export { countChars, maxUtf8Bytes } from "./text.ts";
+export { countChars, hasVisibleText, maxUtf8Bytes } from "./text.ts";
 export { MAX_TEXT_PARTS, MULTIPART_LIMITS } from "./multipartLimits.ts";
 export { ERROR_HTTP_STATUS, ERROR_CODES, isErrorCode, type ErrorCode } from "./errorCodes.ts";
 export {
