@@ -22,6 +22,7 @@ export {
   isAllowedExtension,
   isMimeCompatible,
   matchesSignature,
+  usualMimeType,
   type AllowedExtension,
 } from "./fileTypes.ts";
 export { sanitizeFileName } from "./fileName.ts";

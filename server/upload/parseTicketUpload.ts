@@ -14,6 +14,7 @@ import {
 } from "../../contract/index.ts";
 import { ClientAbortError } from "../http/ClientAbortError.ts";
 import { ApiError } from "../http/apiError.ts";
+import { declaredPartType } from "./attachmentContentType.ts";
 import type { UploadTotals } from "./createAttachmentCheck.ts";
 import type { UploadSpool } from "./createUploadSpool.ts";
 import { ruleError, textRule } from "./ruleError.ts";
@@ -111,17 +112,18 @@ export function parseTicketUpload(
       }
       const fileName = sanitizeFileName(info.filename);
       const ext = fileExtension(fileName);
+      const declaredType = declaredPartType(info.mimeType);
       if (spooling.length >= TICKET_LIMITS.maxFiles) stop(ruleError("TOO_MANY_FILES"));
       else if (
         !isAllowedExtension(ext) ||
-        checkFile({ name: fileName, size: 0, type: info.mimeType })
+        checkFile({ name: fileName, size: 0, type: declaredType })
       ) {
         stop(ruleError("FILE_TYPE_NOT_ALLOWED", fileName));
       }
       if (settled || !isAllowedExtension(ext)) return void stream.resume();
       const file = spoolAttachment(
         stream,
-        { fileName, ext, declaredType: info.mimeType },
+        { fileName, ext, declaredType },
         { spool: options.spool, totals },
       );
       spooling.push(file);
