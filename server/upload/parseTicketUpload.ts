@@ -17,7 +17,8 @@ import { ApiError } from "../http/apiError.ts";
 import { declaredPartType } from "./attachmentContentType.ts";
 import type { UploadTotals } from "./createAttachmentCheck.ts";
 import type { UploadSpool } from "./createUploadSpool.ts";
-import { ruleError, textRule } from "./ruleError.ts";
+import { readTextField } from "./readTextField.ts";
+import { ruleError } from "./ruleError.ts";
 import { spoolAttachment, type SpooledFile, type SpoolingFile } from "./spoolAttachment.ts";
 import { watchBodySize } from "./watchBodySize.ts";
 
@@ -92,9 +93,9 @@ export function parseTicketUpload(
       if (name === ATTACHMENTS) return malformed("attachments must be files, not text.", name);
       if (name !== SUMMARY && name !== DESCRIPTION) return; // others (customerId too) are ignored
       if (text[name] !== undefined) return malformed(`${name} was sent twice.`, name);
-      const code = textRule(name, value, info.valueTruncated);
-      if (code) return stop(ruleError(code));
-      text[name] = value.trim();
+      const read = readTextField(name, value, info.valueTruncated);
+      if ("code" in read) return stop(ruleError(read.code));
+      text[name] = read.text;
     });
 
     parser.on("file", (name, stream: Readable, info) => {
