@@ -5,6 +5,7 @@ export { ERROR_HTTP_STATUS, ERROR_CODES, isErrorCode, type ErrorCode } from "./e
 export {
   API,
   TICKET_FIELDS,
+  TICKET_STATUSES,
   isTerminal,
   isTicketField,
   ticketPath,
@@ -26,6 +27,8 @@ export {
   type AllowedExtension,
 } from "./fileTypes.ts";
 export { sanitizeFileName } from "./fileName.ts";
+export { isTicket, isTicketStatus, ticketOf } from "./isTicket.ts";
+export { isPublicConfig } from "./isPublicConfig.ts";
 export {
   checkSummary,
   checkDescription,

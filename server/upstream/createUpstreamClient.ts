@@ -5,7 +5,7 @@ import type { Readable } from "node:stream";
 import type { Logger } from "pino";
 import { Agent } from "undici";
 import { z } from "zod";
-import type { Ticket } from "../../contract/index.ts";
+import { isTicket, ticketOf, type Ticket } from "../../contract/index.ts";
 import { ApiError } from "../http/apiError.ts";
 import type { RipioSettings } from "../config.ts";
 import { createTokenCache, type IssuedToken } from "./createTokenCache.ts";
@@ -82,11 +82,6 @@ export interface UpstreamClient {
 const TOKEN_ANSWER = z.object({
   accessToken: z.string().min(1),
   expiresIn: z.number().positive(),
-});
-const TICKET_ANSWER = z.object({
-  ticketId: z.string().min(1),
-  status: z.enum(["PENDING", "CREATED", "FAILED"]),
-  issueKey: z.string().nullable(),
 });
 
 interface Answer {
@@ -205,8 +200,7 @@ export function createUpstreamClient(deps: {
   }
 
   function ticketFrom(operation: string, answer: Answer): Ticket {
-    const ticket = TICKET_ANSWER.safeParse(answer.json);
-    if (ticket.success) return ticket.data;
+    if (isTicket(answer.json)) return ticketOf(answer.json);
     logger.error({ operation, upstreamStatus: answer.status }, "DEFECT: unreadable Ripio ticket");
     throw new ApiError("UPSTREAM_ERROR", "Ripio answered something the proxy cannot use.");
   }
