@@ -9,6 +9,7 @@ import { buildReactVariant, type ReactVariant } from "./buildReactVariant.ts";
 import { measureHostScript } from "./measureHostScript.ts";
 import { measureMetricsCost } from "./measureMetricsCost.ts";
 import { measureOpenTime } from "./measureOpenTime.ts";
+import { measureParserFuzz } from "./measureParserFuzz.ts";
 import { measureSizes } from "./measureSizes.ts";
 import { measureStatusLatency } from "./measureStatusLatency.ts";
 import { measureStores } from "./measureStores.ts";
@@ -39,6 +40,7 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   status: () => measureStatusLatency(),
   metrics: () => measureMetricsCost(),
   store: () => measureStores(),
+  fuzz: () => measureParserFuzz(),
 };
 
 process.on("exit", () => {
@@ -79,7 +81,11 @@ if (unknown.length > 0) {
   );
   process.exit(2);
 }
+// Benchmarks that run the proxy from source in this process and load no built file.
+const BUILD_FREE = new Set(["fuzz"]);
+const needsBuild = wanted.length === 0 || wanted.some((name) => !BUILD_FREE.has(name));
 if (
+  needsBuild &&
   !["help-widget.js", "embed-manifest.json", "index.html"].every((f) => existsSync(`dist/${f}`))
 ) {
   console.log("dist/ is missing: building first (npm run build)…");
