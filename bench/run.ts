@@ -9,6 +9,7 @@ import { buildReactVariant, type ReactVariant } from "./buildReactVariant.ts";
 import { measureHostScript } from "./measureHostScript.ts";
 import { measureMetricsCost } from "./measureMetricsCost.ts";
 import { measureOpenTime } from "./measureOpenTime.ts";
+import { measureParserFuzz } from "./measureParserFuzz.ts";
 import { measureReactPackage } from "./measureReactPackage.ts";
 import { measureSizes } from "./measureSizes.ts";
 import { measureStatusLatency } from "./measureStatusLatency.ts";
@@ -41,6 +42,7 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   status: () => measureStatusLatency(),
   metrics: () => measureMetricsCost(),
   store: () => measureStores(),
+  fuzz: () => measureParserFuzz(),
 };
 
 process.on("exit", () => {
@@ -86,7 +88,10 @@ const BUILT = [
   "widget/dist/embed-manifest.json",
   "server/dist/gallery/index.html",
 ];
-if (!BUILT.every((file) => existsSync(file))) {
+// Benchmarks that run the proxy from source in this process and load no built file.
+const BUILD_FREE = new Set(["fuzz"]);
+const needsBuild = wanted.length === 0 || wanted.some((name) => !BUILD_FREE.has(name));
+if (needsBuild && !BUILT.every((file) => existsSync(file))) {
   console.log("The build is missing: building first (npm run build)…");
   const build = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);

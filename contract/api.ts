@@ -1,7 +1,9 @@
 import type { ErrorCode } from "./errorCodes.ts";
 import type { Locale } from "./limits.ts";
 
-export type TicketStatus = "PENDING" | "CREATED" | "FAILED";
+/** A ticket's statuses, in the order it can go through them (PENDING, then one of the others). */
+export const TICKET_STATUSES = ["PENDING", "CREATED", "FAILED"] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 /** A ticket as Ripio and the proxy answer it. `issueKey` is set once CREATED. */
 export interface Ticket {

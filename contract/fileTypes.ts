@@ -71,6 +71,11 @@ export function acceptMap(): Record<string, string[]> {
   return map;
 }
 
+/** The usual MIME type of an extension: the first its rule lists (`mov` → `video/quicktime`). */
+export function usualMimeType(ext: AllowedExtension): string {
+  return RULES[ext].mimeTypes[0];
+}
+
 /** Lower-case extension of a file name, without the dot; "" when it has none. */
 export function fileExtension(name: string): string {
   const dot = name.lastIndexOf(".");

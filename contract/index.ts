@@ -1,10 +1,11 @@
 export { MIB, TICKET_LIMITS, MAX_WAIT_SECONDS, LOCALES, type Locale } from "./limits.ts";
-export { countChars, maxUtf8Bytes } from "./text.ts";
+export { countChars, hasVisibleText, maxUtf8Bytes } from "./text.ts";
 export { MAX_TEXT_PARTS, MULTIPART_LIMITS } from "./multipartLimits.ts";
 export { ERROR_HTTP_STATUS, ERROR_CODES, isErrorCode, type ErrorCode } from "./errorCodes.ts";
 export {
   API,
   TICKET_FIELDS,
+  TICKET_STATUSES,
   isTerminal,
   isTicketField,
   ticketPath,
@@ -22,9 +23,12 @@ export {
   isAllowedExtension,
   isMimeCompatible,
   matchesSignature,
+  usualMimeType,
   type AllowedExtension,
 } from "./fileTypes.ts";
 export { sanitizeFileName } from "./fileName.ts";
+export { isTicket, isTicketStatus, ticketOf } from "./isTicket.ts";
+export { isPublicConfig } from "./isPublicConfig.ts";
 export {
   checkSummary,
   checkDescription,

@@ -5,7 +5,7 @@
  */
 import type { ErrorCode } from "./errorCodes.ts";
 import { TICKET_LIMITS } from "./limits.ts";
-import { countChars } from "./text.ts";
+import { countChars, hasVisibleText } from "./text.ts";
 import { fileExtension, isAllowedExtension, isMimeCompatible } from "./fileTypes.ts";
 
 /** What the rules need to know of a file before reading its bytes. */
@@ -43,18 +43,22 @@ export function isFileRejectionCode(code: string): code is FileRejectionCode {
   return Object.hasOwn(FILE_REJECTIONS, code);
 }
 
-/** Checks the summary alone; `null` when it is fine. */
+/**
+ * Checks the summary alone; `null` when it is fine. Nothing visible (white space and
+ * invisible format characters only) is SUMMARY_REQUIRED, however long; otherwise every code
+ * point after trimming counts towards the limit.
+ */
 export function checkSummary(summary: string): ErrorCode | null {
-  const chars = countChars(summary);
-  if (chars === 0) return "SUMMARY_REQUIRED";
-  return chars > TICKET_LIMITS.summaryMaxChars ? "SUMMARY_TOO_LONG" : null;
+  if (!hasVisibleText(summary)) return "SUMMARY_REQUIRED";
+  return countChars(summary) > TICKET_LIMITS.summaryMaxChars ? "SUMMARY_TOO_LONG" : null;
 }
 
-/** Checks the description alone; `null` when it is fine. */
+/** Checks the description alone, as `checkSummary` does the summary; `null` when it is fine. */
 export function checkDescription(description: string): ErrorCode | null {
-  const chars = countChars(description);
-  if (chars === 0) return "DESCRIPTION_REQUIRED";
-  return chars > TICKET_LIMITS.descriptionMaxChars ? "DESCRIPTION_TOO_LONG" : null;
+  if (!hasVisibleText(description)) return "DESCRIPTION_REQUIRED";
+  return countChars(description) > TICKET_LIMITS.descriptionMaxChars
+    ? "DESCRIPTION_TOO_LONG"
+    : null;
 }
 
 /** Checks one file's name, declared type and size; `null` when it is fine. */

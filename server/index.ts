@@ -15,6 +15,7 @@ export {
   type StoreSettings,
 } from "./config.ts";
 export { ApiError } from "./http/apiError.ts";
+export { StoreUnavailableError } from "./domain/StoreUnavailableError.ts";
 export type {
   TicketStore,
   StoredTicket,

@@ -1,5 +1,6 @@
 import { Router } from "express";
 import { ApiError } from "../http/apiError.ts";
+import { toApiError } from "../http/toApiError.ts";
 import { storeFailureReason } from "../tickets/storeUnavailable.ts";
 import type { UpstreamClient } from "../upstream/createUpstreamClient.ts";
 
@@ -37,8 +38,7 @@ export function createHealthRouter(deps: {
       await deps.upstream.ensureToken();
       res.json({ ok: true });
     } catch (error) {
-      const known =
-        error instanceof ApiError ? error : new ApiError("UPSTREAM_ERROR", "token request failed");
+      const known = toApiError(error) ?? new ApiError("UPSTREAM_ERROR", "token request failed");
       if (known.retryAfterSeconds !== undefined)
         res.set("Retry-After", String(known.retryAfterSeconds));
       res

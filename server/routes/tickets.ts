@@ -1,6 +1,8 @@
 import { Router, type Request, type Response } from "express";
 import { API, type Ticket } from "../../contract/index.ts";
 import { ApiError, apiErrorData, apiErrorFrom } from "../http/apiError.ts";
+import { toApiError } from "../http/toApiError.ts";
+import { UpstreamRejectedError } from "../domain/UpstreamRejectedError.ts";
 import type { BackgroundWork } from "../http/createBackgroundWork.ts";
 import { createUploadSpool } from "../upload/createUploadSpool.ts";
 import type { SpoolOwner } from "../upload/spoolFileName.ts";
@@ -102,7 +104,7 @@ export function createTicketsRouter(deps: TicketsRouteDeps): Router {
       return ticket;
     } catch (error) {
       if (!accepted) await releaseSlot(slot, res);
-      if (error instanceof ApiError && error.code === "TICKETS_DISABLED")
+      if (error instanceof UpstreamRejectedError && error.reason === "ticketsDisabled")
         deps.ticketsEnabled.learn(false);
       throw error;
     } finally {
@@ -126,7 +128,8 @@ export function createTicketsRouter(deps: TicketsRouteDeps): Router {
     res: Response,
   ): Promise<void> {
     try {
-      await claim.fail(error instanceof ApiError ? apiErrorData(error) : null);
+      const answer = toApiError(error);
+      await claim.fail(answer ? apiErrorData(answer) : null);
     } catch (storeError) {
       localsOf(res).log.warn({ err: storeError }, "idempotency key not released; it lapses");
     }

@@ -1,5 +1,6 @@
 import express, { Router, type NextFunction, type Request, type Response } from "express";
 import { z } from "zod";
+import { TICKET_STATUSES } from "../../contract/index.ts";
 import { localsOf } from "../http/requestContext.ts";
 import type { ProxyMetrics } from "../metrics/createProxyMetrics.ts";
 import { isStoreUnavailable } from "../tickets/storeUnavailable.ts";
@@ -16,7 +17,7 @@ const EVENT = z.object({
   issueDatetime: z.string().optional(),
   supportTicket: z.object({
     ticketId: z.string().min(1),
-    status: z.enum(["PENDING", "CREATED", "FAILED"]),
+    status: z.enum(TICKET_STATUSES),
     issueKey: z.string().nullable().optional(),
   }),
 });

@@ -65,7 +65,7 @@ export interface LimitOptions {
 /**
  * Where the proxy keeps ticket owners, statuses, idempotency keys and rate-limit counters, each
  * with a time to live: in memory, in an SQLite file, or in Redis (shared by replicas). Every
- * method rejects with `ApiError("STORE_UNAVAILABLE")` when the store cannot be reached.
+ * method rejects with a StoreUnavailableError (storeUnavailable.ts) when the store cannot be reached.
  */
 export interface TicketStore {
   /** Records a ticket Ripio accepted for `ownerCustomerId`. */

@@ -1,9 +1,17 @@
-import { acceptMap, type AllowedExtension } from "../../contract/index.ts";
+import { usualMimeType, type AllowedExtension } from "../../contract/index.ts";
 
-// The first MIME type contract lists for each extension (".mov" → "video/quicktime").
-const CANONICAL_TYPE = new Map<string, string>();
-for (const [mime, exts] of Object.entries(acceptMap())) {
-  for (const ext of exts) if (!CANONICAL_TYPE.has(ext)) CANONICAL_TYPE.set(ext, mime);
+// What busboy reports for a part with no Content-Type header, or one it cannot parse.
+const BUSBOY_DEFAULT_TYPE = "text/plain";
+
+/**
+ * The type a file part declared, "" when it declared none. busboy gives a part without a
+ * Content-Type header (or with an unreadable one) "text/plain", which fits no allowed
+ * extension; such a part is judged like one of empty type — its extension and content decide.
+ * A part that really says text/plain is judged the same way: its bytes are checked anyway.
+ */
+export function declaredPartType(busboyMimeType: string): string {
+  const mime = busboyMimeType.split(";")[0]?.trim().toLowerCase() ?? "";
+  return mime === BUSBOY_DEFAULT_TYPE ? "" : busboyMimeType;
 }
 
 /**
@@ -14,5 +22,5 @@ for (const [mime, exts] of Object.entries(acceptMap())) {
 export function attachmentContentType(ext: AllowedExtension, declared: string): string {
   const mime = declared.split(";")[0]?.trim().toLowerCase() ?? "";
   if (mime !== "" && mime !== "application/octet-stream") return mime;
-  return CANONICAL_TYPE.get(`.${ext}`) ?? "application/octet-stream";
+  return usualMimeType(ext);
 }

@@ -14,9 +14,11 @@ import {
 } from "../../contract/index.ts";
 import { ClientAbortError } from "../http/ClientAbortError.ts";
 import { ApiError } from "../http/apiError.ts";
+import { declaredPartType } from "./attachmentContentType.ts";
 import type { UploadTotals } from "./createAttachmentCheck.ts";
 import type { UploadSpool } from "./createUploadSpool.ts";
-import { ruleError, textRule } from "./ruleError.ts";
+import { readTextField } from "./readTextField.ts";
+import { ruleError } from "./ruleError.ts";
 import { spoolAttachment, type SpooledFile, type SpoolingFile } from "./spoolAttachment.ts";
 import { watchBodySize } from "./watchBodySize.ts";
 
@@ -91,9 +93,9 @@ export function parseTicketUpload(
       if (name === ATTACHMENTS) return malformed("attachments must be files, not text.", name);
       if (name !== SUMMARY && name !== DESCRIPTION) return; // others (customerId too) are ignored
       if (text[name] !== undefined) return malformed(`${name} was sent twice.`, name);
-      const code = textRule(name, value, info.valueTruncated);
-      if (code) return stop(ruleError(code));
-      text[name] = value.trim();
+      const read = readTextField(name, value, info.valueTruncated);
+      if ("code" in read) return stop(ruleError(read.code));
+      text[name] = read.text;
     });
 
     parser.on("file", (name, stream: Readable, info) => {
@@ -111,17 +113,18 @@ export function parseTicketUpload(
       }
       const fileName = sanitizeFileName(info.filename);
       const ext = fileExtension(fileName);
+      const declaredType = declaredPartType(info.mimeType);
       if (spooling.length >= TICKET_LIMITS.maxFiles) stop(ruleError("TOO_MANY_FILES"));
       else if (
         !isAllowedExtension(ext) ||
-        checkFile({ name: fileName, size: 0, type: info.mimeType })
+        checkFile({ name: fileName, size: 0, type: declaredType })
       ) {
         stop(ruleError("FILE_TYPE_NOT_ALLOWED", fileName));
       }
       if (settled || !isAllowedExtension(ext)) return void stream.resume();
       const file = spoolAttachment(
         stream,
-        { fileName, ext, declaredType: info.mimeType },
+        { fileName, ext, declaredType },
         { spool: options.spool, totals },
       );
       spooling.push(file);

@@ -5,8 +5,9 @@ import type { Readable } from "node:stream";
 import type { Logger } from "pino";
 import { Agent } from "undici";
 import { z } from "zod";
-import type { Ticket } from "../../contract/index.ts";
-import { ApiError } from "../http/apiError.ts";
+import { isTicket, ticketOf, type Ticket } from "../../contract/index.ts";
+import { UpstreamRejectedError } from "../domain/UpstreamRejectedError.ts";
+import { UpstreamUnavailableError } from "../domain/UpstreamUnavailableError.ts";
 import type { RipioSettings } from "../config.ts";
 import { createTokenCache, type IssuedToken } from "./createTokenCache.ts";
 import { multipartBody, type MultipartFile } from "./multipartBody.ts";
@@ -67,7 +68,10 @@ export interface NewTicket {
   files: readonly Omit<MultipartFile, "field">[];
 }
 
-/** The proxy's view of Ripio. Every method throws ApiError for the answers it cannot use. */
+/**
+ * The proxy's view of Ripio. Every method throws UpstreamUnavailableError (try again later) or
+ * UpstreamRejectedError (this request cannot succeed) for the answers it cannot use.
+ */
 export interface UpstreamClient {
   createTicket(ticket: NewTicket): Promise<Ticket>;
   /** null when Ripio does not know the ticket (404). */
@@ -82,11 +86,6 @@ export interface UpstreamClient {
 const TOKEN_ANSWER = z.object({
   accessToken: z.string().min(1),
   expiresIn: z.number().positive(),
-});
-const TICKET_ANSWER = z.object({
-  ticketId: z.string().min(1),
-  status: z.enum(["PENDING", "CREATED", "FAILED"]),
-  issueKey: z.string().nullable(),
 });
 
 interface Answer {
@@ -153,16 +152,16 @@ export function createUpstreamClient(deps: {
         totalMs: timeouts.tokenMs,
       });
     } catch (error) {
-      throw unavailable("Ripio's token endpoint cannot be reached.", null, error);
+      throw unavailable("tokenUnreachable", null, { cause: error });
     }
     const token = answer.status === 200 ? TOKEN_ANSWER.safeParse(answer.json) : null;
     if (token?.success) return token.data;
     if (answer.status === 429 || answer.status >= 500) {
-      throw unavailable("Ripio's token endpoint is unavailable.", answer.retryAfter);
+      throw unavailable("tokenUnavailable", answer.retryAfter, { upstreamStatus: answer.status });
     }
     // Bad client credentials or an answer we cannot read: the operator must act.
     logger.error({ upstreamStatus: answer.status }, "Ripio refused the client credentials grant");
-    throw new ApiError("UPSTREAM_ERROR", "The proxy could not authenticate with Ripio.");
+    throw new UpstreamRejectedError("authenticationFailed");
   }
 
   const tokens = createTokenCache({ fetchToken, now });
@@ -181,7 +180,7 @@ export function createUpstreamClient(deps: {
   function fail(operation: string, failure: UpstreamFailure): never {
     if (isAuthFailure(failure)) {
       logger.error({ operation, upstreamStatus: failure.status }, "Ripio refused a fresh token");
-      throw new ApiError("UPSTREAM_ERROR", "Ripio refused the proxy's credentials.");
+      throw new UpstreamRejectedError("credentialsRefused");
     }
     const { error, defect } = mapFailure(failure);
     const facts = { operation, upstreamStatus: failure.status, upstreamCode: failure.code };
@@ -198,17 +197,17 @@ export function createUpstreamClient(deps: {
     try {
       return await run();
     } catch (error) {
-      if (error instanceof ApiError) throw error;
+      if (error instanceof UpstreamRejectedError || error instanceof UpstreamUnavailableError)
+        throw error;
       logger.warn({ operation, err: error }, "Ripio could not be reached");
-      throw unavailable("Ripio cannot be reached right now.", null, error);
+      throw unavailable("unreachable", null, { cause: error });
     }
   }
 
   function ticketFrom(operation: string, answer: Answer): Ticket {
-    const ticket = TICKET_ANSWER.safeParse(answer.json);
-    if (ticket.success) return ticket.data;
+    if (isTicket(answer.json)) return ticketOf(answer.json);
     logger.error({ operation, upstreamStatus: answer.status }, "DEFECT: unreadable Ripio ticket");
-    throw new ApiError("UPSTREAM_ERROR", "Ripio answered something the proxy cannot use.");
+    throw new UpstreamRejectedError("unusableAnswer");
   }
 
   async function retrieve(ticketId: string): Promise<Answer> {

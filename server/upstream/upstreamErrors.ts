@@ -1,5 +1,9 @@
 // Every assumption about what Ripio's error answers mean lives here (see ripio-api.md).
-import { ApiError } from "../http/apiError.ts";
+import { UpstreamRejectedError } from "../domain/UpstreamRejectedError.ts";
+import {
+  UpstreamUnavailableError,
+  type UpstreamUnavailableReason,
+} from "../domain/UpstreamUnavailableError.ts";
 
 /** Ripio's error codes the proxy reacts to. 20062 and 20063 are assumed (not published). */
 export const RIPIO_CODES = {
@@ -68,55 +72,52 @@ export function isTicketsDisabled(failure: UpstreamFailure): boolean {
   return failure.status === 403 && failure.code === RIPIO_CODES.ticketsDisabled;
 }
 
-/** Ripio is down, slow or throttling us: 503 UPSTREAM_UNAVAILABLE with a Retry-After. */
-export function unavailable(message: string, retryAfterSeconds: number | null, cause?: unknown) {
-  return new ApiError("UPSTREAM_UNAVAILABLE", message, {
-    retryAfterSeconds: retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS,
-    cause,
-  });
+/** Ripio is down, slow or throttling us (UPSTREAM_UNAVAILABLE at the edge), with a Retry-After. */
+export function unavailable(
+  reason: UpstreamUnavailableReason,
+  retryAfterSeconds: number | null,
+  options: { upstreamStatus?: number; cause?: unknown } = {},
+): UpstreamUnavailableError {
+  return new UpstreamUnavailableError(
+    reason,
+    retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS,
+    options,
+  );
 }
 
 /**
- * Maps a Ripio failure to the proxy's answer. `defect` is true for answers the proxy should
- * have prevented (400/20000 and the like): they are logged as bugs, not as Ripio's trouble.
+ * Maps a Ripio failure to the domain error the proxy throws. `defect` is true for answers the
+ * proxy should have prevented (400/20000 and the like): they are logged as bugs, not as Ripio's
+ * trouble.
  */
-export function mapFailure(failure: UpstreamFailure): { error: ApiError; defect: boolean } {
+export function mapFailure(failure: UpstreamFailure): {
+  error: UpstreamRejectedError | UpstreamUnavailableError;
+  defect: boolean;
+} {
   const { status, code, type } = failure;
   if (isTicketsDisabled(failure)) {
-    const error = new ApiError(
-      "TICKETS_DISABLED",
-      "Support tickets are not enabled for this account.",
-    );
-    return { error, defect: false };
+    return { error: new UpstreamRejectedError("ticketsDisabled"), defect: false };
   }
   if (
     status === 400 &&
     (code === RIPIO_CODES.customerNotFound || type === "CustomerNotFoundException")
   ) {
-    return {
-      error: new ApiError("CUSTOMER_NOT_FOUND", "Ripio does not know this customer."),
-      defect: false,
-    };
+    return { error: new UpstreamRejectedError("customerNotFound"), defect: false };
   }
   if (
     status === 400 &&
     (code === RIPIO_CODES.customerEmailMissing || type === "CustomerEmailMissingException")
   ) {
-    const error = new ApiError(
-      "CUSTOMER_EMAIL_MISSING",
-      "This customer has no email on file at Ripio.",
-    );
-    return { error, defect: false };
+    return { error: new UpstreamRejectedError("customerEmailMissing"), defect: false };
   }
   if (status === 429 || status === 408 || status >= 500) {
-    const what = status === 429 ? "Ripio is rate limiting us" : `Ripio answered ${status}`;
+    const reason = status === 429 ? "rateLimited" : "failing";
     return {
-      error: unavailable(`${what}; try again shortly.`, failure.retryAfterSeconds),
+      error: unavailable(reason, failure.retryAfterSeconds, { upstreamStatus: status }),
       defect: false,
     };
   }
-  const error = new ApiError("UPSTREAM_ERROR", "Ripio answered something the proxy cannot use.");
-  return { error, defect: true };
+  return { error: new UpstreamRejectedError("unusableAnswer"), defect: true };
 }
 
 const TIMEOUT_CODES = new Set([

@@ -24,6 +24,16 @@ describe("sanitizeFileName", () => {
     },
   );
 
+  it("when dots and spaces mix at the start, then all of them go", () => {
+    expect(sanitizeFileName(". . .hidden shot.png")).toBe("hidden shot.png");
+  });
+
+  it("when a long name's last dot starts a long tail, then it is cut to 200 like any name", () => {
+    const cleaned = sanitizeFileName(`a.${"b".repeat(300)}`);
+    expect([...cleaned]).toHaveLength(200);
+    expect(cleaned.startsWith("a.b")).toBe(true);
+  });
+
   it("when a control character hides inside the extension, then the real extension shows", () => {
     expect(fileExtension(sanitizeFileName("report.png\u0000.exe"))).toBe("exe");
   });

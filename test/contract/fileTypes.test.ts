@@ -7,6 +7,7 @@ import {
   isAllowedExtension,
   isMimeCompatible,
   matchesSignature,
+  usualMimeType,
 } from "../../contract/index.ts";
 import { SAMPLE_HEADS, fileBytes } from "../support/sandboxFiles.ts";
 
@@ -108,5 +109,14 @@ describe("acceptMap", () => {
     const first = acceptMap();
     first["image/png"]?.push(".gif");
     expect(acceptMap()["image/png"]).toEqual([".png"]);
+  });
+});
+
+describe("usualMimeType", () => {
+  it("when asked for each extension, then it gives a type the extension accepts, QuickTime for mov", () => {
+    for (const ext of ALLOWED_EXTENSIONS)
+      expect(isMimeCompatible(ext, usualMimeType(ext))).toBe(true);
+    expect(usualMimeType("mov")).toBe("video/quicktime");
+    expect(usualMimeType("jpg")).toBe("image/jpeg");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countChars, maxUtf8Bytes } from "../../contract/index.ts";
+import { countChars, hasVisibleText, maxUtf8Bytes } from "../../contract/index.ts";
 
 describe("countChars", () => {
   it.each([
@@ -18,6 +18,19 @@ describe("countChars", () => {
     const text = "😀".repeat(240);
     expect(text.length).toBe(480);
     expect(countChars(text)).toBe(240);
+  });
+});
+
+describe("hasVisibleText", () => {
+  it.each([
+    ["a letter", "a", true],
+    ["an emoji among zero-width joiners", "\u200D😀\u200D", true],
+    ["a no-break space (white space, not ink)", "\u00a0", false],
+    ["U+200B, U+200D, U+2060, U+FEFF", "\u200B\u200D\u2060\uFEFF", false],
+    ["bidi marks and a soft hyphen (all category Cf)", "\u200E\u200F\u202A\u00AD", false],
+    ["the empty string", "", false],
+  ])("when the text is %s, then it answers %s", (_, text, expected) => {
+    expect(hasVisibleText(text)).toBe(expected);
   });
 });
 

@@ -41,6 +41,19 @@ describe("checkSummary", () => {
     ["240 letters padded with white space", `   ${"a".repeat(240)}\n\t`, null],
     ["only white space", " \n\t ", "SUMMARY_REQUIRED"],
     ["empty", "", "SUMMARY_REQUIRED"],
+    ["a zero-width space alone", "\u200B", "SUMMARY_REQUIRED"],
+    ["joiners, word joiner and BOM amid spaces", " \u200D\u2060 \uFEFF\u200C ", "SUMMARY_REQUIRED"],
+    [
+      "241 zero-width spaces (nothing to read, however long)",
+      "\u200B".repeat(241),
+      "SUMMARY_REQUIRED",
+    ],
+    ["a letter among zero-width spaces", "\u200Ba\u200B", null],
+    [
+      "239 letters and 2 zero-width spaces (every code point counts)",
+      `${"a".repeat(239)}\u200B\u200B`,
+      "SUMMARY_TOO_LONG",
+    ],
   ])("when the summary is %s, then it answers %s", (_, summary, expected) => {
     expect(checkSummary(summary)).toBe(expected);
   });
@@ -55,6 +68,7 @@ describe("checkDescription", () => {
     ["2500 combining pairs", E_ACUTE.repeat(2500), null],
     ["2500 combining pairs and one letter", `${E_ACUTE.repeat(2500)}x`, "DESCRIPTION_TOO_LONG"],
     ["blank after trimming", "\n\n   \t", "DESCRIPTION_REQUIRED"],
+    ["only invisible format characters", "\u200B\u2060\u00AD\u061C", "DESCRIPTION_REQUIRED"],
   ])("when the description is %s, then it answers %s", (_, description, expected) => {
     expect(checkDescription(description)).toBe(expected);
   });

@@ -1,6 +1,7 @@
 import {
   API,
   MAX_WAIT_SECONDS,
+  isPublicConfig,
   ticketPath,
   type PublicConfig,
   type Ticket,
@@ -118,11 +119,14 @@ export function createApiClient(options: { apiBase?: string; getToken: GetToken 
       if (answer.status !== 200) {
         throw parseErrorAnswer(answer.status, answer.text, answer.retryAfter);
       }
+      let config: unknown;
       try {
-        return JSON.parse(answer.text) as PublicConfig;
+        config = JSON.parse(answer.text);
       } catch {
         throw unreadable(answer.status);
       }
+      if (!isPublicConfig(config)) throw unreadable(answer.status);
+      return config;
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Ticket } from "../../contract/index.ts";
+import { isTicket, type Ticket } from "../../contract/index.ts";
 import { useStoredValue, type StoredUpdate } from "../storage/useStoredValue.ts";
 
 /** The ticket last sent from this tab, and what it said (for "Try again" after a reload). */
@@ -12,11 +12,8 @@ export interface LastTicketRecord {
 
 function isRecord(value: unknown): value is LastTicketRecord {
   const record = value as Partial<LastTicketRecord> | null;
-  const ticket = record?.ticket as Partial<Ticket> | undefined;
   return (
-    typeof ticket?.ticketId === "string" &&
-    (ticket.status === "PENDING" || ticket.status === "CREATED" || ticket.status === "FAILED") &&
-    (ticket.issueKey === null || typeof ticket.issueKey === "string") &&
+    isTicket(record?.ticket) &&
     typeof record?.summary === "string" &&
     typeof record.description === "string" &&
     typeof record.fileCount === "number"

@@ -134,6 +134,20 @@ describe("POST /api/tickets", () => {
     expect(tickets()).toEqual([]);
   });
 
+  it("when the summary or description is only invisible format characters, then it is required and nothing is sent", async () => {
+    expectApiError(
+      await postTicket(server.url, alice, ticketParts({ summary: "\u200B" })),
+      "SUMMARY_REQUIRED",
+      "summary",
+    );
+    expectApiError(
+      await postTicket(server.url, alice, ticketParts({ description: " \u200D\u2060\uFEFF " })),
+      "DESCRIPTION_REQUIRED",
+      "description",
+    );
+    expect(tickets()).toEqual([]);
+  });
+
   it("when the type a browser declares does not fit the extension, then FILE_TYPE_NOT_ALLOWED", async () => {
     const files = [{ name: "shot.png", bytes: pngBytes(64), type: "application/x-msdownload" }];
     expectApiError(

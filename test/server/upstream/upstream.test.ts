@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { MIB } from "../../../contract/index.ts";
+import { MIB, isPublicConfig } from "../../../contract/index.ts";
 import { pngBytes } from "../../support/files.ts";
 import { call, postTicket, ticketParts } from "../../support/proxyHttp.ts";
 import { startTestServer, type TestServer } from "../../support/startTestServer.ts";
@@ -122,6 +122,7 @@ describe("GET /api/config", () => {
       headers: { "x-customer-token": alice },
     });
     expect(config.status).toBe(200);
+    expect(isPublicConfig(config.body)).toBe(true);
     expect(config.body).toMatchObject({
       ticketsEnabled: true,
       locales: ["en", "es", "pt"],

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { ApiClientError } from "../../../widget/api/ApiClientError.ts";
 import { createApiClient } from "../../../widget/api/createApiClient.ts";
@@ -63,5 +65,36 @@ describe("the API client against the real proxy", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiClientError);
     expect(error).toMatchObject({ code: "NETWORK_ERROR", status: 0 });
+  });
+
+  it("when the config is asked, then the proxy's answer comes back as the contract's config", async () => {
+    const { token } = await server.customer();
+    const client = createApiClient({ apiBase: server.url, getToken: async () => token });
+    expect(await client.getConfig()).toMatchObject({
+      ticketsEnabled: true,
+      limits: { maxFiles: 5 },
+    });
+  });
+
+  it("when the config answer does not have the config's shape, then getConfig fails as unreadable", async () => {
+    // A proxy of another version, or something else answering on its path.
+    const other = createServer((_req, res) => {
+      res.writeHead(200, {
+        "content-type": "application/json",
+        "access-control-allow-origin": "*",
+      });
+      res.end(JSON.stringify({ ticketsEnabled: "yes", limits: {} }));
+    });
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = other.address() as AddressInfo;
+      const client = createApiClient({
+        apiBase: `http://127.0.0.1:${port}`,
+        getToken: async () => "t",
+      });
+      await expect(client.getConfig()).rejects.toMatchObject({ code: "UPSTREAM_ERROR" });
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
   });
 });

@@ -64,6 +64,18 @@ describe("the summary as the user meets its limits", () => {
     expect(summary).toHaveAttribute("aria-invalid", "true");
   });
 
+  it("when the summary is only a zero-width space, then it counts as empty and nothing is sent", async () => {
+    const { user } = renderWidget();
+    const summary = screen.getByRole("textbox", { name: "Summary" });
+    setText(summary, "\u200B");
+    setText(screen.getByRole("textbox", { name: "Description" }), "Something broke.");
+    await user.click(screen.getByRole("button", { name: "Send" }));
+    expect(await screen.findByText(en.errors.SUMMARY_REQUIRED)).toBeInTheDocument();
+    expect(summary).toHaveAttribute("aria-invalid", "true");
+    expect(summary).toHaveFocus();
+    expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+  });
+
   it("when surrounding spaces push the raw length past 240, then only the trimmed text counts", async () => {
     const { user } = renderWidget();
     const summary = screen.getByRole("textbox", { name: "Summary" });

@@ -63,9 +63,14 @@ describe("sandbox text rules (code points, after trimming)", () => {
   it.each([
     ["summary", { summary: " \n\t " }],
     ["description", { description: "   " }],
-  ])("when the %s is blank after trimming, then it answers 400 20000", async (field, parts) => {
-    expectRefused(await send(parts), new RegExp(`^${field}: This field may not be blank`));
-  });
+    ["summary", { summary: "\u200B" }],
+    ["description", { description: "\u2060 \u200D\uFEFF" }],
+  ])(
+    "when the %s is blank (white space or invisible format characters), then 400 20000",
+    async (field, parts) => {
+      expectRefused(await send(parts), new RegExp(`^${field}: This field may not be blank`));
+    },
+  );
 
   it.each(["summary", "description"] as const)(
     "when the %s is missing, then it answers 400 20000 'required'",
