@@ -124,7 +124,13 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use(createHealthRouter({ upstream, shutdown, store }));
   if (deps.metrics) {
-    app.use(createMetricsRouter({ metrics: deps.metrics, token: config.metricsToken }));
+    app.use(
+      createMetricsRouter({
+        metrics: deps.metrics,
+        token: config.metricsToken,
+        behindProxy: config.trustProxy !== false,
+      }),
+    );
   }
   app.use(createWebhooksRouter({ store, secret: config.ripio.webhookSecret, metrics }));
 
