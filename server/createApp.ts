@@ -132,7 +132,7 @@ export function createApp(deps: AppDeps): express.Express {
       }),
     );
   }
-  app.use(createWebhooksRouter({ store, secret: config.ripio.webhookSecret, metrics }));
+  app.use(createWebhooksRouter({ store, secret: config.ripio.webhookSecret, metrics, now }));
 
   app.use("/api", async (req: Request, _res: Response, next: NextFunction) => {
     const verdict = await ipLimiter.take(req.ip ?? req.socket.remoteAddress ?? "unknown");
