@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import compression from "compression";
@@ -10,7 +9,7 @@ import { bodyDeadline, BODY_PROGRESS } from "./http/bodyDeadline.ts";
 import type { BodyProgressLimits } from "./http/watchBodyProgress.ts";
 import { NO_METRICS, type PrometheusMetrics } from "./metrics/createProxyMetrics.ts";
 import { countTicketSubmissions, createMetricsRouter } from "./routes/metrics.ts";
-import { spoolDirName } from "./upload/prepareSpoolDir.ts";
+import { ensureSpoolDir, spoolDirName } from "./upload/prepareSpoolDir.ts";
 import { spoolHostTag, type SpoolOwner } from "./upload/spoolFileName.ts";
 import type { Config, RipioSettings } from "./config.ts";
 import { createBackgroundWork, type BackgroundWork } from "./http/createBackgroundWork.ts";
@@ -89,9 +88,11 @@ export function createApp(deps: AppDeps): express.Express {
   const metrics = deps.metrics ?? NO_METRICS;
   let spoolDir = deps.tmpDir;
   if (spoolDir === undefined) {
-    // startServer passes a prepared folder; an embedder calling createApp alone gets one made.
-    spoolDir = join(tmpdir(), spoolDirName(process.getuid?.()));
-    mkdirSync(spoolDir, { recursive: true, mode: 0o700 });
+    // startServer passes a prepared folder; an embedder calling createApp alone gets one made
+    // and checked the same way (a folder someone else made first in /tmp is refused).
+    const uid = process.getuid?.();
+    spoolDir = join(tmpdir(), spoolDirName(uid));
+    ensureSpoolDir(spoolDir, uid);
   }
   const ticketsEnabled = createTicketsEnabledProbe({ upstream, logger, now });
   const refresher = createTicketRefresher({ upstream, store, logger, now });
