@@ -20,6 +20,7 @@ import { createTicketsEnabledProbe } from "./upstream/createTicketsEnabledProbe.
 import type { UpstreamClient } from "./upstream/createUpstreamClient.ts";
 import { errorHandler } from "./http/errorHandler.ts";
 import { originCheck } from "./protection/originCheck.ts";
+import { createUploadsInFlight } from "./protection/uploadsInFlight.ts";
 import { packageDist } from "./packageDist.ts";
 import { requestContext } from "./http/requestContext.ts";
 import { requireCustomer } from "./protection/requireCustomer.ts";
@@ -157,6 +158,8 @@ export function createApp(deps: AppDeps): express.Express {
       draining: shutdown,
       stopping: deps.stopping ?? new AbortController().signal,
       background,
+      uploadsInFlight: createUploadsInFlight(config.maxUploadsInFlight),
+      now,
     }),
   );
   app.use(createTicketStatusRouter({ store, refresher, now, shutdown, metrics }));
