@@ -186,10 +186,10 @@ const ENV = z.object({
     "The OAuth client secret Ripio issued; required in real mode; never logged or sent to a browser.",
   ),
   RIPIO_WEBHOOK_SECRET: optional(z.string()).describe(
-    "The key Ripio signs webhook events with; required in real mode.",
+    "The key Ripio signs webhook events with; required in real mode (32+ bytes, and not the sandbox's published one, unless RIPIO_BASE_URL is on loopback).",
   ),
   HELP_IDENTITY_SECRET: optional(z.string()).describe(
-    "The HS256 key shared with the host site's backend for customer tokens; required in real mode (32+ characters); a development value in sandbox mode.",
+    "The HS256 key shared with the host site's backend for customer tokens; required in real mode (32+ bytes, not the development value); a development value in sandbox mode.",
   ),
   ALLOWED_ORIGINS: optional(
     z.string().transform((raw, ctx) => {
@@ -325,8 +325,9 @@ function unsafeSecrets(
 
 /**
  * Reads and checks the environment described in docs/architecture.md and the README. Real mode (RIPIO_BASE_URL set)
- * needs every Ripio and identity secret and ALLOWED_ORIGINS; sandbox mode gives development
- * values. Throws a ConfigError naming every bad key at once.
+ * needs every Ripio and identity secret and ALLOWED_ORIGINS, and against a Ripio not on loopback
+ * refuses the published sandbox values and secrets under 32 bytes; sandbox mode gives
+ * development values. Throws a ConfigError naming every bad key at once.
  */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = ENV.safeParse(env);
