@@ -248,7 +248,8 @@ const ENV = z.object({
   TRUST_PROXY: optional(
     z.string().transform((raw, ctx): false | number | string => {
       const value = raw.trim();
-      if (value === "false") return false;
+      // 0 hops trusts no one: the same as unset (and /metrics stays open to loopback).
+      if (value === "false" || /^0+$/.test(value)) return false;
       if (/^\d+$/.test(value)) return Number(value);
       if (value === "true") {
         ctx.addIssue({
