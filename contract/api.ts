@@ -54,6 +54,8 @@ export const API = {
   tickets: "/api/tickets",
   config: "/api/config",
   customerTokenHeader: "X-Customer-Token",
+  /** The `aud` claim of a customer token: tokens meant for another service are refused. */
+  customerTokenAudience: "ripio-help",
   idempotencyKeyHeader: "Idempotency-Key",
   fields: { summary: "summary", description: "description", attachments: "attachments" },
 } as const;

@@ -1,5 +1,6 @@
 // Over 200 lines on purpose: the one schema of the environment and the
 // rules between its keys read best in one place.
+import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { z } from "zod";
 
@@ -46,8 +47,13 @@ export interface Config {
   rateLimits: { ticketsPerHour: number; requestsPerMinute: number };
   logLevel: LogLevel;
   store: StoreSettings;
-  /** Express's `trust proxy` setting: false, true, a hop count, or a list of addresses. */
-  trustProxy: boolean | number | string;
+  /**
+   * Express's `trust proxy` setting: false, a hop count, or a list of addresses / subnets —
+   * never `true`, which would take any client's X-Forwarded-For as its address.
+   */
+  trustProxy: false | number | string;
+  /** Uploads this process receives at once; one more is refused before a byte is spooled. */
+  maxUploadsInFlight: number;
   /** How long a stop may take, from the signal to the exit: drain, answer, clean up. */
   shutdownGraceSeconds: number;
   /** A bearer that lets callers other than loopback read `/metrics`; null = loopback only. */
@@ -67,11 +73,26 @@ export class ConfigError extends Error {
   }
 }
 
-/** HS256 keys shorter than the hash (32 bytes) weaken it (RFC 7518 §3.2). */
-const MIN_IDENTITY_SECRET_CHARS = 32;
+/** HS256 keys shorter than the hash (32 bytes) weaken it (RFC 7518 §3.2); webhooks use HMAC-SHA256 too. */
+const MIN_SECRET_BYTES = 32;
 /** A metrics bearer short enough to guess is no protection. */
 const MIN_METRICS_TOKEN_CHARS = 16;
 const DEV_IDENTITY_SECRET = "ripio-help-development-identity-secret";
+/**
+ * Values published in this repository — the simulator's seeds (server/sandbox/seeds.ts, which
+ * config may not import; test/server/config.test.ts keeps the two in step) and the development
+ * identity secret: anyone can sign with them, so real mode against a remote Ripio refuses them.
+ */
+const PUBLISHED_VALUES: ReadonlySet<string> = new Set([
+  "sandbox-client",
+  "sandbox-secret",
+  "sandbox-webhook-secret",
+  DEV_IDENTITY_SECRET,
+]);
+/** Express's names for address ranges (proxy-addr): 127.0.0.1/8 and ::1, 169.254/16 and fe80::/10, private ranges. */
+const TRUST_PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+/** A default that bounds the spool (64 × 51 MiB) and sockets without hurting a busy proxy. */
+export const DEFAULT_MAX_UPLOADS_IN_FLIGHT = 64;
 /** Sandbox mode's bind address: it hands out demo identities, so not to the network. */
 const SANDBOX_HOST = "127.0.0.1";
 /** Under Kubernetes' default 30 s termination grace, with room for the kubelet's own steps. */
@@ -101,6 +122,24 @@ function normalizeOrigin(value: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** True for `localhost`, 127.0.0.0/8 and `[::1]` (URL hostnames keep IPv6's brackets). */
+export function isLoopbackHostname(hostname: string): boolean {
+  const name = hostname.toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  if (name === "localhost" || name === "::1") return true;
+  return isIP(name) === 4 && name.startsWith("127.");
+}
+
+/** One TRUST_PROXY entry: an address, a subnet (`10.0.0.0/8`) or one of Express's names. */
+function isTrustProxyEntry(entry: string): boolean {
+  if (TRUST_PROXY_NAMES.has(entry)) return true;
+  const [address = "", bits, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const max = family === 4 ? 32 : 128;
+  return /^\d+$/.test(bits) && Number(bits) <= max;
 }
 
 /** STORE_URL's value → where the store is; null when it is none of the accepted forms. */
@@ -147,10 +186,10 @@ const ENV = z.object({
     "The OAuth client secret Ripio issued; required in real mode; never logged or sent to a browser.",
   ),
   RIPIO_WEBHOOK_SECRET: optional(z.string()).describe(
-    "The key Ripio signs webhook events with; required in real mode.",
+    "The key Ripio signs webhook events with; required in real mode (32+ bytes, and not the sandbox's published one, unless RIPIO_BASE_URL is on loopback).",
   ),
   HELP_IDENTITY_SECRET: optional(z.string()).describe(
-    "The HS256 key shared with the host site's backend for customer tokens; required in real mode (32+ characters); a development value in sandbox mode.",
+    "The HS256 key shared with the host site's backend for customer tokens; required in real mode (32+ bytes, not the development value); a development value in sandbox mode.",
   ),
   ALLOWED_ORIGINS: optional(
     z.string().transform((raw, ctx) => {
@@ -207,14 +246,35 @@ const ENV = z.object({
     "Where ticket owners and statuses (7 days), Idempotency-Keys (24 h) and rate-limit counters live: unset = an SQLite file at ./data/help-proxy.sqlite in real mode, memory in sandbox mode; sqlite:<path> another SQLite file (one machine, survives restarts); redis://… or rediss://… a Redis that replicas share; memory: this process only.",
   ),
   TRUST_PROXY: optional(
-    z
-      .string()
-      .regex(/^[\w.:/, -]+$/, "must be true, false, a hop count, or addresses / subnets")
-      .transform((v) =>
-        v === "true" ? true : v === "false" ? false : /^\d+$/.test(v) ? Number(v) : v,
-      ),
+    z.string().transform((raw, ctx): false | number | string => {
+      const value = raw.trim();
+      // 0 hops trusts no one: the same as unset (and /metrics stays open to loopback).
+      if (value === "false" || /^0+$/.test(value)) return false;
+      if (/^\d+$/.test(value)) return Number(value);
+      if (value === "true") {
+        ctx.addIssue({
+          code: "custom",
+          message:
+            "must not be true (it would take any client's X-Forwarded-For as its address): give the hop count of proxies in front (1 for one nginx) or their addresses / subnets",
+        });
+        return z.NEVER;
+      }
+      const entries = value.split(",").map((s) => s.trim());
+      const bad = entries.filter((entry) => !isTrustProxyEntry(entry));
+      if (bad.length > 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: `must be a hop count or addresses / subnets (loopback, 10.0.0.0/8, …); not: ${bad.join(", ")}`,
+        });
+        return z.NEVER;
+      }
+      return entries.join(", ");
+    }),
   ).describe(
-    "Express's trust proxy behind a load balancer: true, false (default), a hop count, or addresses/subnets; client IPs and the own origin then come from X-Forwarded-*.",
+    "Behind a load balancer or reverse proxy: the hop count of proxies in front (1 for one nginx), or their addresses/subnets (loopback, 10.0.0.0/8); never true. Client IPs (the per-IP limit) and the own origin then come from X-Forwarded-*; set, /metrics needs METRICS_TOKEN even from loopback.",
+  ),
+  MAX_UPLOADS_IN_FLIGHT: optional(integer(1, 100_000)).describe(
+    "Uploads this process receives and holds spooled at once; one more gets 429 RATE_LIMITED with Retry-After before a byte is spooled; default 64.",
   ),
 });
 
@@ -226,10 +286,49 @@ const REAL_MODE_KEYS = [
   "ALLOWED_ORIGINS",
 ] as const;
 
+const isShort = (secret: string): boolean => Buffer.byteLength(secret, "utf8") < MIN_SECRET_BYTES;
+
+/** RIPIO_BASE_URL names a simulator on this machine (it may keep the published values). */
+function isLoopbackUpstream(baseUrl: string): boolean {
+  try {
+    return isLoopbackHostname(new URL(baseUrl.trim()).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** Real mode against a remote Ripio: no published value anywhere, no short webhook secret. */
+function unsafeSecrets(
+  env: Record<string, string | undefined>,
+  shortMessage: string,
+): { key: string; message: string }[] {
+  const problems: { key: string; message: string }[] = [];
+  for (const key of [
+    "RIPIO_CLIENT_ID",
+    "RIPIO_CLIENT_SECRET",
+    "RIPIO_WEBHOOK_SECRET",
+    "HELP_IDENTITY_SECRET",
+  ]) {
+    const value = (env[key] ?? "").trim();
+    if (PUBLISHED_VALUES.has(value)) {
+      problems.push({
+        key,
+        message: "is a published sandbox value (anyone can use it); set the one Ripio gave you",
+      });
+    }
+  }
+  const webhookSecret = (env.RIPIO_WEBHOOK_SECRET ?? "").trim();
+  if (webhookSecret !== "" && !PUBLISHED_VALUES.has(webhookSecret) && isShort(webhookSecret)) {
+    problems.push({ key: "RIPIO_WEBHOOK_SECRET", message: shortMessage });
+  }
+  return problems;
+}
+
 /**
  * Reads and checks the environment described in docs/architecture.md and the README. Real mode (RIPIO_BASE_URL set)
- * needs every Ripio and identity secret and ALLOWED_ORIGINS; sandbox mode gives development
- * values. Throws a ConfigError naming every bad key at once.
+ * needs every Ripio and identity secret and ALLOWED_ORIGINS, and against a Ripio not on loopback
+ * refuses the published sandbox values and secrets under 32 bytes; sandbox mode gives
+ * development values. Throws a ConfigError naming every bad key at once.
  */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = ENV.safeParse(env);
@@ -246,9 +345,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   // Read raw, so it is judged even when other keys failed to parse.
   const identitySecret = (env.HELP_IDENTITY_SECRET ?? "").trim();
-  const shortSecret = identitySecret !== "" && identitySecret.length < MIN_IDENTITY_SECRET_CHARS;
-  const shortMessage = `must be at least ${MIN_IDENTITY_SECRET_CHARS} characters`;
+  const shortSecret = identitySecret !== "" && isShort(identitySecret);
+  const shortMessage = `must be at least ${MIN_SECRET_BYTES} bytes`;
   if (real && shortSecret) problems.push({ key: "HELP_IDENTITY_SECRET", message: shortMessage });
+  if (real && !isLoopbackUpstream(env.RIPIO_BASE_URL ?? "")) {
+    problems.push(...unsafeSecrets(env, shortMessage));
+  }
   if (problems.length > 0 || values === null) throw new ConfigError(problems);
 
   const notices: string[] = [];
@@ -294,6 +396,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       values.STORE_URL ??
       (real ? { kind: "sqlite", path: resolve(DEFAULT_SQLITE_PATH) } : { kind: "memory" }),
     trustProxy: values.TRUST_PROXY ?? false,
+    maxUploadsInFlight: values.MAX_UPLOADS_IN_FLIGHT ?? DEFAULT_MAX_UPLOADS_IN_FLIGHT,
     shutdownGraceSeconds: values.SHUTDOWN_GRACE_SECONDS ?? DEFAULT_SHUTDOWN_GRACE_SECONDS,
     metricsToken: values.METRICS_TOKEN ?? null,
     notices,

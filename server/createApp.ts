@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import compression from "compression";
@@ -10,7 +9,7 @@ import { bodyDeadline, BODY_PROGRESS } from "./http/bodyDeadline.ts";
 import type { BodyProgressLimits } from "./http/watchBodyProgress.ts";
 import { NO_METRICS, type PrometheusMetrics } from "./metrics/createProxyMetrics.ts";
 import { countTicketSubmissions, createMetricsRouter } from "./routes/metrics.ts";
-import { spoolDirName } from "./upload/prepareSpoolDir.ts";
+import { ensureSpoolDir, spoolDirName } from "./upload/prepareSpoolDir.ts";
 import { spoolHostTag, type SpoolOwner } from "./upload/spoolFileName.ts";
 import type { Config, RipioSettings } from "./config.ts";
 import { createBackgroundWork, type BackgroundWork } from "./http/createBackgroundWork.ts";
@@ -21,6 +20,7 @@ import { createTicketsEnabledProbe } from "./upstream/createTicketsEnabledProbe.
 import type { UpstreamClient } from "./upstream/createUpstreamClient.ts";
 import { errorHandler } from "./http/errorHandler.ts";
 import { originCheck } from "./protection/originCheck.ts";
+import { createUploadsInFlight } from "./protection/uploadsInFlight.ts";
 import { defaultStaticDirs } from "./packageDist.ts";
 import { requestContext } from "./http/requestContext.ts";
 import { requireCustomer } from "./protection/requireCustomer.ts";
@@ -92,9 +92,11 @@ export function createApp(deps: AppDeps): express.Express {
   const metrics = deps.metrics ?? NO_METRICS;
   let spoolDir = deps.tmpDir;
   if (spoolDir === undefined) {
-    // startServer passes a prepared folder; an embedder calling createApp alone gets one made.
-    spoolDir = join(tmpdir(), spoolDirName(process.getuid?.()));
-    mkdirSync(spoolDir, { recursive: true, mode: 0o700 });
+    // startServer passes a prepared folder; an embedder calling createApp alone gets one made
+    // and checked the same way (a folder someone else made first in /tmp is refused).
+    const uid = process.getuid?.();
+    spoolDir = join(tmpdir(), spoolDirName(uid));
+    ensureSpoolDir(spoolDir, uid);
   }
   const ticketsEnabled = createTicketsEnabledProbe({ upstream, logger, now });
   const refresher = createTicketRefresher({ upstream, store, logger, now });
@@ -127,9 +129,15 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use(createHealthRouter({ upstream, shutdown, store }));
   if (deps.metrics) {
-    app.use(createMetricsRouter({ metrics: deps.metrics, token: config.metricsToken }));
+    app.use(
+      createMetricsRouter({
+        metrics: deps.metrics,
+        token: config.metricsToken,
+        behindProxy: config.trustProxy !== false,
+      }),
+    );
   }
-  app.use(createWebhooksRouter({ store, secret: config.ripio.webhookSecret, metrics }));
+  app.use(createWebhooksRouter({ store, secret: config.ripio.webhookSecret, metrics, now }));
 
   app.use("/api", async (req: Request, _res: Response, next: NextFunction) => {
     const verdict = await ipLimiter.take(req.ip ?? req.socket.remoteAddress ?? "unknown");
@@ -153,6 +161,8 @@ export function createApp(deps: AppDeps): express.Express {
       draining: shutdown,
       stopping: deps.stopping ?? new AbortController().signal,
       background,
+      uploadsInFlight: createUploadsInFlight(config.maxUploadsInFlight),
+      now,
     }),
   );
   app.use(createTicketStatusRouter({ store, refresher, now, shutdown, metrics }));

@@ -10,6 +10,7 @@ export type WebhookResult =
   | "ignored"
   | "invalid_signature"
   | "malformed"
+  | "refused"
   | "unreadable"
   | "store_unavailable";
 
@@ -78,7 +79,7 @@ export function createProxyMetrics(): PrometheusMetrics {
   });
   const webhooks = new Counter({
     name: "help_proxy_webhook_events_total",
-    help: "Ripio webhook events, by result: applied, unchanged, ignored, invalid_signature, malformed, unreadable.",
+    help: "Ripio webhook events, by result: applied, unchanged, ignored, invalid_signature, malformed, refused, unreadable, store_unavailable.",
     labelNames: ["result"] as const,
     registers,
   });

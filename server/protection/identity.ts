@@ -1,4 +1,5 @@
 import { SignJWT, errors, jwtVerify } from "jose";
+import { API } from "../../contract/index.ts";
 import { ApiError } from "../http/apiError.ts";
 
 /** Longest a customer token may live (`exp` at most 24 h ahead). */
@@ -21,8 +22,8 @@ export function isCustomerId(value: string): boolean {
 const keyOf = (secret: string): Uint8Array => new TextEncoder().encode(secret);
 
 /**
- * Signs a customer token for a host backend: HS256 JWT with `sub` = the Ripio customerId and
- * `exp` = now + ttlSeconds (1 … 86400).
+ * Signs a customer token for a host backend: HS256 JWT with `sub` = the Ripio customerId,
+ * `aud` = "ripio-help" and `exp` = now + ttlSeconds (1 … 86400).
  */
 export async function signCustomerToken(
   customerId: string,
@@ -38,6 +39,7 @@ export async function signCustomerToken(
   return new SignJWT({})
     .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
     .setSubject(customerId)
+    .setAudience(API.customerTokenAudience)
     .setIssuedAt(now)
     .setExpirationTime(now + ttlSeconds)
     .sign(keyOf(secret));
@@ -46,7 +48,9 @@ export async function signCustomerToken(
 /**
  * Verifies `X-Customer-Token` and returns the customerId it names. Only HS256 is accepted
  * (so `alg: none` and every other algorithm fail), `sub` and `exp` are required, and `exp`
- * may lie at most 24 h (+ skew) ahead. Throws ApiError IDENTITY_EXPIRED or IDENTITY_INVALID.
+ * may lie at most 24 h (+ skew) ahead. An `aud` must name "ripio-help" (a token made for another
+ * service signed with a reused secret is refused); none is fine, for host backends signing with
+ * their own JWT library. Throws ApiError IDENTITY_EXPIRED or IDENTITY_INVALID.
  */
 export async function verifyCustomerToken(
   token: string,
@@ -68,9 +72,15 @@ export async function verifyCustomerToken(
     // Signature, algorithm, shape and claim failures all mean the same to the caller.
     throw new ApiError("IDENTITY_INVALID", "The customer token is not valid.", { cause: error });
   }
-  const { sub, exp } = payload;
+  const { sub, exp, aud } = payload;
   if (typeof sub !== "string" || !isCustomerId(sub)) {
     throw new ApiError("IDENTITY_INVALID", "The customer token names no customer.");
+  }
+  if (
+    aud !== undefined &&
+    !(Array.isArray(aud) ? aud : [aud]).includes(API.customerTokenAudience)
+  ) {
+    throw new ApiError("IDENTITY_INVALID", "The customer token is meant for another service.");
   }
   const latest = now() / 1000 + MAX_TOKEN_TTL_SECONDS + CLOCK_SKEW_SECONDS;
   if (typeof exp !== "number" || exp > latest) {

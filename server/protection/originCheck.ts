@@ -40,7 +40,9 @@ export function originCheck(allowedOrigins: readonly string[]) {
       throw new ApiError("ORIGIN_NOT_ALLOWED", `Origin ${origin} may not call this API.`);
     }
     res.set({
-      "Access-Control-Allow-Origin": origin,
+      // The normalized origin, never the raw header: a browser compares it byte for byte, and
+      // echoing arbitrary header text back is how response splitting starts.
+      "Access-Control-Allow-Origin": normalized,
       "Access-Control-Expose-Headers": EXPOSE_HEADERS,
     });
     if (req.method !== "OPTIONS") return next();

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Router } from "express";
 import { signCustomerToken } from "../protection/identity.ts";
+import { hasLoopbackHost } from "../protection/loopbackHost.ts";
 import { embedPageCsp, embedPageHtml } from "./embedPageHtml.ts";
 
 const DEFAULT_CUSTOMER = "cus_demo_alice";
@@ -9,11 +10,19 @@ const EMBED_TOKEN_TTL_SECONDS = 3600;
 
 /**
  * `/embed.html` (sandbox mode only): a host page with a fresh customer token in its script
- * tag, for `?customer=ID`, `?locale=`, `?theme=`. Served under a strict nonce CSP.
+ * tag, for `?customer=ID`, `?locale=`, `?theme=`. Served under a strict nonce CSP, and only
+ * for a loopback `Host`, like `/demo/identity`: the token in it is a customer's identity.
  */
 export function createEmbedPageRouter(deps: { identitySecret: string }): Router {
   const router = Router();
   router.get("/embed.html", async (req, res) => {
+    if (!hasLoopbackHost(req)) {
+      res
+        .status(403)
+        .type("text/plain")
+        .send("The demo page is served to localhost, 127.0.0.1 or [::1] only.");
+      return;
+    }
     const query = (name: string): string | undefined =>
       typeof req.query[name] === "string" ? req.query[name] : undefined;
     const customer = query("customer") ?? DEFAULT_CUSTOMER;

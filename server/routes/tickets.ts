@@ -12,6 +12,8 @@ import { drainRequest } from "../http/drainRequest.ts";
 import { MAX_UPLOAD_BODY_BYTES, parseTicketUpload } from "../upload/parseTicketUpload.ts";
 import { clientGone, customerIdOf, localsOf } from "../http/requestContext.ts";
 import { ruleError } from "../upload/ruleError.ts";
+import { renewWhileFlowing } from "../upload/renewWhileFlowing.ts";
+import type { UploadsInFlight } from "../protection/uploadsInFlight.ts";
 import type { TicketRecorder } from "../tickets/createTicketRecorder.ts";
 import type {
   IdempotencyClaim,
@@ -49,6 +51,10 @@ export interface TicketsRouteDeps {
   stopping: AbortSignal;
   /** Tracks each upload until its files are gone, so shutdown can wait for it. */
   background: BackgroundWork;
+  /** MAX_UPLOADS_IN_FLIGHT: one more upload is refused before its slot or a byte of it. */
+  uploadsInFlight: UploadsInFlight;
+  /** The clock slot holds are renewed by while bytes flow; default Date.now. */
+  now?: () => number;
 }
 
 /**
@@ -58,6 +64,7 @@ export interface TicketsRouteDeps {
  */
 export function createTicketsRouter(deps: TicketsRouteDeps): Router {
   const router = Router();
+  const now = deps.now ?? Date.now;
 
   /** `settle` runs after the ticket is recorded: the Idempotency-Key's completion, if any. */
   function createTicket(
@@ -66,7 +73,9 @@ export function createTicketsRouter(deps: TicketsRouteDeps): Router {
     customerId: string,
     settle?: (ticket: Ticket) => Promise<void>,
   ): Promise<Ticket> {
-    return deps.background.track(spoolAndForward(req, res, customerId, settle));
+    // Counted until its spool files are gone; a duplicate waiting on its key is not counted.
+    const leave = deps.uploadsInFlight.enter();
+    return deps.background.track(spoolAndForward(req, res, customerId, settle).finally(leave));
   }
 
   async function spoolAndForward(
@@ -87,7 +96,13 @@ export function createTicketsRouter(deps: TicketsRouteDeps): Router {
     const spool = createUploadSpool(deps.tmpDir, deps.spoolOwner);
     let accepted = false;
     try {
-      const upload = await parseTicketUpload(req, { spool, signal: deps.stopping });
+      const parsing = parseTicketUpload(req, { spool, signal: deps.stopping });
+      // A slow upload keeps its slot: the hold would lapse after 15 min under a live upload.
+      const stopRenewing = renewWhileFlowing(req, slot, {
+        now,
+        onError: (error) => localsOf(res).log.warn({ err: error }, "ticket slot not renewed"),
+      });
+      const upload = await parsing.finally(stopRenewing);
       // After a long upload, make sure the ticket can still be recorded before Ripio makes it
       // (a quick one was just checked by the reservation: one round trip saved per ticket).
       if (performance.now() - reservedAt > STORE_RECHECK_AFTER_MS) await deps.store.ping();

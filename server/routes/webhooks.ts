@@ -6,6 +6,7 @@ import type { ProxyMetrics } from "../metrics/createProxyMetrics.ts";
 import { isStoreUnavailable } from "../tickets/storeUnavailable.ts";
 import type { TicketStore } from "../tickets/ticketStore.ts";
 import { verifyWebhookSignature } from "../protection/verifyWebhookSignature.ts";
+import { isKnownWebhookEvent, webhookEventProblem } from "./webhookChecks.ts";
 
 /** Ripio's webhook path on the proxy (registered with the sandbox in sandbox mode). */
 export const WEBHOOK_PATH = "/webhooks/ripio";
@@ -21,19 +22,23 @@ const EVENT = z.object({
     issueKey: z.string().nullable().optional(),
   }),
 });
-const KNOWN_EVENTS = new Set(["SUPPORT_TICKET.CREATED", "SUPPORT_TICKET.FAILED"]);
 
 /**
  * `POST /webhooks/ripio`: Ripio's Support Ticket events. The signature is checked over the raw
  * bytes before any parsing (401 `{"ok":false}` and nothing changes when it is missing or
- * wrong). A good event updates the store, which wakes the long polls; replays, late events and
- * unknown tickets change nothing. Answers are not the `/api` error shape: Ripio is no customer.
+ * wrong). A signed event that fails webhookChecks.ts (type and status disagree, an implausible
+ * issueKey, a time outside the replay window) gets 400 and changes nothing. A good event
+ * updates the store, which wakes the long polls; replays, late events and unknown tickets
+ * change nothing. Answers are not the `/api` error shape: Ripio is no customer.
  */
 export function createWebhooksRouter(deps: {
   store: TicketStore;
   secret: string;
   metrics: ProxyMetrics;
+  /** The clock the replay window is judged by; default Date.now. */
+  now?: () => number;
 }): Router {
+  const now = deps.now ?? Date.now;
   const { metrics } = deps;
   const router = Router();
   router.post(
@@ -58,8 +63,21 @@ export function createWebhooksRouter(deps: {
         return;
       }
       const { ticketId, status, issueKey } = event.supportTicket;
+      const problem = isKnownWebhookEvent(event.eventType)
+        ? webhookEventProblem(event, now())
+        : null;
+      if (problem !== null) {
+        // The event's own values stay out of the log: they are what made it implausible.
+        log.warn(
+          { ticketId: ticketId.slice(0, 100), problem },
+          "webhook refused: implausible event",
+        );
+        metrics.webhookEvent("refused");
+        res.status(400).json({ ok: false, error: "implausible event" });
+        return;
+      }
       try {
-        if (!KNOWN_EVENTS.has(event.eventType) || !(await deps.store.getTicket(ticketId))) {
+        if (!isKnownWebhookEvent(event.eventType) || !(await deps.store.getTicket(ticketId))) {
           log.info({ eventType: event.eventType, ticketId }, "webhook ignored");
           metrics.webhookEvent("ignored");
           res.status(202).json({ ok: true, ignored: true });

@@ -39,10 +39,19 @@ export function createMemorySlotLimiter(
       }
       const id = Symbol(key);
       held.set(id, now() + holdMs);
+      let committed = false;
       return {
         ok: true,
-        commit: async () => void slotsOf(key).set(id, now() + windowMs),
+        commit: async () => {
+          committed = true;
+          slotsOf(key).set(id, now() + windowMs);
+        },
         release: async () => void slotsOf(key).delete(id),
+        async renew() {
+          const slots = slotsOf(key);
+          const until = slots.get(id);
+          if (!committed && until !== undefined && until > now()) slots.set(id, now() + holdMs);
+        },
       };
     },
   };

@@ -10,11 +10,11 @@ import type {
 import { createMemorySlotLimiter } from "./createMemorySlotLimiter.ts";
 import { createWakeups } from "./createWakeups.ts";
 import { flexibleRequestLimiter } from "./flexibleRequestLimiter.ts";
-import { STORE_TTL } from "./storeDefaults.ts";
+import { STORE_TTL, type StoreTtlOptions } from "./storeDefaults.ts";
 import { waitUntilChanged } from "./waitUntilChanged.ts";
 
 /** Times to live; the defaults suit one proxy process. Slot limits follow `now`, too. */
-export interface MemoryTicketStoreOptions {
+export interface MemoryTicketStoreOptions extends StoreTtlOptions {
   now?: () => number;
   /** How long a ticket's owner and status are kept (a returning user may look it up). */
   ticketTtlMs?: number;

@@ -17,13 +17,14 @@ export async function openStore(
       return createMemoryTicketStore(deps.now ? { now: deps.now } : {});
     case "sqlite": {
       const { openSqliteTicketStore } = await import("./sqlite/openSqliteTicketStore.ts");
-      return openSqliteTicketStore({ path: settings.path });
+      return openSqliteTicketStore({ path: settings.path, ...(deps.now ? { now: deps.now } : {}) });
     }
     case "redis": {
       const { connectRedisTicketStore } = await import("./redis/connectRedisTicketStore.ts");
       return connectRedisTicketStore({
         url: settings.url,
         ...(deps.logger ? { logger: deps.logger } : {}),
+        ...(deps.now ? { now: deps.now } : {}),
       });
     }
   }

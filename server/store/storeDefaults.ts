@@ -13,12 +13,17 @@ export const STORE_TTL = {
   runningMs: 30_000,
   /** A failed claim's outcome, kept so duplicates waiting in other processes learn it. */
   failedMs: 60_000,
-  /** A reserved ticket slot counts this long unless committed or released (upload + Create). */
+  /**
+   * A reserved ticket slot counts this long unless committed, released or renewed: renewed
+   * while its upload brings bytes, so it lapses only when its process died (upload + Create).
+   */
   holdMs: 15 * 60_000,
 } as const;
 
-/** Times to live a store takes; tests shorten them. */
+/** Times to live a store takes, and its clock; tests shorten the one and move the other. */
 export interface StoreTtlOptions {
+  /** ms since the epoch; default Date.now. Replicas sharing a store need clocks in step. */
+  now?: () => number;
   ticketTtlMs?: number;
   idempotencyTtlMs?: number;
   runningTtlMs?: number;

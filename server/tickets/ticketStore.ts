@@ -45,6 +45,11 @@ export type SlotReservation =
       commit(): Promise<void>;
       /** The send failed: the slot is free again at once. */
       release(): Promise<void>;
+      /**
+       * The upload is still coming: the hold counts a full hold time from now again (a hold
+       * that has lapsed meanwhile is not revived). Called while bytes flow.
+       */
+      renew(): Promise<void>;
     }
   | { ok: false; retryAfterSeconds: number };
 

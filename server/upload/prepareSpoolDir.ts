@@ -1,4 +1,5 @@
-import { lstat, mkdir, readdir, unlink } from "node:fs/promises";
+import { lstatSync, mkdirSync } from "node:fs";
+import { lstat, readdir, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { spoolFileOwner, type SpoolOwner } from "./spoolFileName.ts";
 
@@ -39,23 +40,31 @@ export function isProcessAlive(pid: number): boolean {
 
 /**
  * Makes the spool folder (mode 0700) and checks it is a real folder of ours that no one else
- * can write to — in a shared /tmp, someone could have made it first. Then removes the files a
+ * can write to — in a shared /tmp, someone could have made it first. Synchronous, so even
+ * createApp, which is, makes its fallback folder through it. Throws naming the folder.
+ */
+export function ensureSpoolDir(dir: string, uid: number | undefined): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const facts = lstatSync(dir);
+  const problem = !facts.isDirectory()
+    ? "is not a folder"
+    : uid !== undefined && facts.uid !== uid
+      ? "belongs to another user"
+      : (facts.mode & 0o022) !== 0
+        ? "can be written by other users"
+        : null;
+  if (problem) throw new Error(`The upload spool folder ${dir} ${problem}; remove it or fix it.`);
+}
+
+/**
+ * Makes and checks the spool folder (ensureSpoolDir), then removes the files a
  * crashed process left: only those written on this host (replicas on other hosts may share the
  * folder) whose process is gone, whose pid is ours but which predate this process (a
  * container restarted with the same pid), or untouched for SPOOL_ORPHAN_AGE_MS (their pid
  * now another process's). Resolves how many it removed.
  */
 export async function prepareSpoolDir(dir: string, deps: SpoolSweepDeps): Promise<number> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const facts = await lstat(dir);
-  const problem = !facts.isDirectory()
-    ? "is not a folder"
-    : deps.uid !== undefined && facts.uid !== deps.uid
-      ? "belongs to another user"
-      : (facts.mode & 0o022) !== 0
-        ? "can be written by other users"
-        : null;
-  if (problem) throw new Error(`The upload spool folder ${dir} ${problem}; remove it or fix it.`);
+  ensureSpoolDir(dir, deps.uid);
 
   let removed = 0;
   for (const name of await readdir(dir)) {

@@ -1,3 +1,5 @@
+import { createTokenBackoff, type TokenBackoffLimits } from "./tokenBackoff.ts";
+
 /** An access token as the token endpoint gave it. */
 export interface IssuedToken {
   accessToken: string;
@@ -19,21 +21,36 @@ export interface TokenCache {
 // request never leaves with a token that dies on the way.
 const MAX_REFRESH_MARGIN_MS = 60_000;
 
-/** Creates the cache around the function that asks the token endpoint. */
+/**
+ * Creates the cache around the function that asks the token endpoint. A failed fetch is
+ * answered from memory for a short backoff (tokenBackoff.ts) instead of being asked again.
+ */
 export function createTokenCache(deps: {
   fetchToken: () => Promise<IssuedToken>;
   now: () => number;
+  backoff?: TokenBackoffLimits;
 }): TokenCache {
   let cached: { token: string; refreshAt: number } | null = null;
   let inFlight: Promise<string> | null = null;
+  const backoff = createTokenBackoff(deps.now, deps.backoff);
 
   const fresh = (): boolean => cached !== null && deps.now() < cached.refreshAt;
 
   function refresh(): Promise<string> {
+    const failure = backoff.pending();
+    if (failure) return Promise.reject(failure.error);
     inFlight ??= (async () => {
       try {
         const startedAt = deps.now();
-        const { accessToken, expiresIn } = await deps.fetchToken();
+        let issued: IssuedToken;
+        try {
+          issued = await deps.fetchToken();
+        } catch (error) {
+          backoff.failed(error);
+          throw error;
+        }
+        backoff.succeeded();
+        const { accessToken, expiresIn } = issued;
         const lifetimeMs = expiresIn * 1000;
         const margin = Math.min(MAX_REFRESH_MARGIN_MS, lifetimeMs / 10);
         // Counted from when we asked: the token's clock started no later than that.

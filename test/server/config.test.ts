@@ -1,12 +1,17 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../server/config.ts";
+import {
+  SANDBOX_CLIENT_ID,
+  SANDBOX_CLIENT_SECRET,
+  SANDBOX_WEBHOOK_SECRET,
+} from "../../server/sandbox/seeds.ts";
 
 const REAL = {
   RIPIO_BASE_URL: "https://skala-sandbox.ripio.com/",
   RIPIO_CLIENT_ID: "client",
   RIPIO_CLIENT_SECRET: "secret",
-  RIPIO_WEBHOOK_SECRET: "whsec",
+  RIPIO_WEBHOOK_SECRET: "whsec-0123456789abcdef0123456789abcdef",
   HELP_IDENTITY_SECRET: "a-host-shared-secret-of-32-chars!",
   ALLOWED_ORIGINS: "https://shop.example.com, http://localhost:3000",
 };
@@ -83,7 +88,7 @@ describe("loadConfig", () => {
       ripio: {
         baseUrl: "https://skala-sandbox.ripio.com",
         clientId: "client",
-        webhookSecret: "whsec",
+        webhookSecret: "whsec-0123456789abcdef0123456789abcdef",
       },
       allowedOrigins: ["https://shop.example.com", "http://localhost:3000"],
       rateLimits: { ticketsPerHour: 5, requestsPerMinute: 300 },
@@ -150,5 +155,65 @@ describe("loadConfig", () => {
     for (const value of ["postgres://db/x", "sqlite:", "redis://", "./data/x.sqlite", "memory"]) {
       expect(problemKeys({ ...REAL, STORE_URL: value })).toEqual(["STORE_URL"]);
     }
+  });
+
+  it("when TRUST_PROXY is true, then the start is refused naming it; hop counts and address lists are kept", () => {
+    expect(problemKeys({ ...REAL, TRUST_PROXY: "true" })).toEqual(["TRUST_PROXY"]);
+    expect(() => loadConfig({ TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY: must not be true/);
+    for (const bad of ["yes", "10.0.0.0/33", "10.0.0.1, nginx.internal", "1.2.3.4/8/1"]) {
+      expect(problemKeys({ TRUST_PROXY: bad }), bad).toEqual(["TRUST_PROXY"]);
+    }
+    expect(loadConfig({ TRUST_PROXY: "2" }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: "false" }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "0" }).trustProxy).toBe(false);
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(
+      loadConfig({ TRUST_PROXY: "loopback, 10.0.0.0/8,fd00::/8, 192.168.1.7" }).trustProxy,
+    ).toBe("loopback, 10.0.0.0/8, fd00::/8, 192.168.1.7");
+  });
+
+  it("when real mode talks to a remote Ripio with the sandbox's published values or a short webhook secret, then each key is named", () => {
+    const published = {
+      ...REAL,
+      RIPIO_CLIENT_ID: SANDBOX_CLIENT_ID,
+      RIPIO_CLIENT_SECRET: SANDBOX_CLIENT_SECRET,
+      RIPIO_WEBHOOK_SECRET: SANDBOX_WEBHOOK_SECRET,
+      // The identity secret sandbox mode falls back to.
+      HELP_IDENTITY_SECRET: loadConfig({}).identitySecret,
+    };
+    expect(problemKeys(published)).toEqual([
+      "HELP_IDENTITY_SECRET",
+      "RIPIO_CLIENT_ID",
+      "RIPIO_CLIENT_SECRET",
+      "RIPIO_WEBHOOK_SECRET",
+    ]);
+    expect(problemKeys({ ...REAL, RIPIO_WEBHOOK_SECRET: "x" })).toEqual(["RIPIO_WEBHOOK_SECRET"]);
+    // 31 bytes refused, 32 accepted: bytes, not characters (an "é" is two).
+    expect(problemKeys({ ...REAL, RIPIO_WEBHOOK_SECRET: "é".repeat(15) + "a" })).toEqual([
+      "RIPIO_WEBHOOK_SECRET",
+    ]);
+    expect(problemKeys({ ...REAL, RIPIO_WEBHOOK_SECRET: "é".repeat(16) })).toEqual([]);
+    expect(() => loadConfig({ ...REAL, RIPIO_WEBHOOK_SECRET: "sandbox-webhook-secret" })).toThrow(
+      /RIPIO_WEBHOOK_SECRET: is a published sandbox value/,
+    );
+  });
+
+  it("when real mode's RIPIO_BASE_URL is on loopback (a local simulator), then the published values are accepted", () => {
+    for (const base of ["http://127.0.0.1:8788", "http://localhost:8788", "http://[::1]:8788"]) {
+      const config = loadConfig({
+        ...REAL,
+        RIPIO_BASE_URL: base,
+        RIPIO_CLIENT_ID: "sandbox-client",
+        RIPIO_CLIENT_SECRET: "sandbox-secret",
+        RIPIO_WEBHOOK_SECRET: "sandbox-webhook-secret",
+      });
+      expect(config.ripio).toMatchObject({ clientId: SANDBOX_CLIENT_ID });
+    }
+  });
+
+  it("when MAX_UPLOADS_IN_FLIGHT is unset, set or bad, then 64, the value, or the key is named", () => {
+    expect(loadConfig({}).maxUploadsInFlight).toBe(64);
+    expect(loadConfig({ MAX_UPLOADS_IN_FLIGHT: "4" }).maxUploadsInFlight).toBe(4);
+    expect(problemKeys({ MAX_UPLOADS_IN_FLIGHT: "0" })).toEqual(["MAX_UPLOADS_IN_FLIGHT"]);
   });
 });

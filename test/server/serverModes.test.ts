@@ -16,6 +16,7 @@ import { startServer, type RunningServer } from "../../server/startServer.ts";
 import { call, getTicket, postTicket } from "../support/proxyHttp.ts";
 import { startTestServer, type TestServer } from "../support/startTestServer.ts";
 import { TEST_IDENTITY_SECRET } from "./support/customerTokens.ts";
+import { expectApiError } from "./support/expectApiError.ts";
 
 describe("real mode (RIPIO_BASE_URL set), against a standalone sandbox as Ripio", () => {
   let ripio: Sandbox;
@@ -110,6 +111,37 @@ describe("sandbox mode extras", () => {
       json: { customerId: "x", ttlSeconds: 90_000 },
     });
     expect(bad.status).toBe(400);
+  });
+
+  it("when the Host is not loopback (DNS rebinding), then /demo/identity is refused 403 and /embed.html carries no token", async () => {
+    server = await startTestServer();
+    const port = new URL(server.url).port;
+    const json = { customerId: "cus_demo_alice" };
+    for (const host of [
+      "rebind.evil.example",
+      `rebind.evil.example:${port}`,
+      "localhost.evil",
+      "10.0.0.7",
+    ]) {
+      const refused = await call(server.url, "POST", "/demo/identity", { json, headers: { host } });
+      expectApiError(refused, "ORIGIN_NOT_ALLOWED");
+      const page = await call(server.url, "GET", "/embed.html", { headers: { host } });
+      expect(page.status).toBe(403);
+      expect(String(page.body)).not.toContain("data-customer-token");
+    }
+    for (const host of [
+      "localhost",
+      `LOCALHOST:${port}`,
+      "127.0.0.1",
+      `127.8.9.10:${port}`,
+      `[::1]:${port}`,
+    ]) {
+      const issued = await call(server.url, "POST", "/demo/identity", { json, headers: { host } });
+      expect(issued.status, host).toBe(200);
+      const page = await call(server.url, "GET", "/embed.html", { headers: { host } });
+      expect(page.status, host).toBe(200);
+      expect(String(page.body)).toContain("data-customer-token");
+    }
   });
 
   it("when the demo resets the sandbox through /__sandbox/reset, then webhooks still reach the proxy", async () => {

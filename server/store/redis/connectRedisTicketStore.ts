@@ -111,6 +111,7 @@ export async function connectRedisTicketStore(
       redisSlotLimiter(redis, (bucket) => `${prefix}s:${bucket}`, {
         holdMs: Math.min(limits.windowMs, STORE_TTL.holdMs),
         ...limits,
+        now: options.now ?? Date.now,
       }),
 
     ping: () =>

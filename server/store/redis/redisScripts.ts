@@ -71,6 +71,18 @@ redis.call('PEXPIRE', KEYS[1], ARGV[5])
 return false
 `);
 
+/**
+ * Extends a reserved slot that still counts (a lapsed one may have been given to another).
+ * KEYS: the set. ARGV: now, hold-until, member, window ms. → 1 | 0
+ */
+export const RENEW_SLOT = lua(`
+local score = redis.call('ZSCORE', KEYS[1], ARGV[3])
+if not score or tonumber(score) <= tonumber(ARGV[1]) then return 0 end
+redis.call('ZADD', KEYS[1], 'XX', ARGV[2], ARGV[3])
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+return 1
+`);
+
 /** A ticket's record and its TTL in one command. KEYS: ticket hash. ARGV: owner, status, issueKey, updatedAt, ttl ms. */
 export const RECORD = lua(`
 redis.call('HSET', KEYS[1], 'owner', ARGV[1], 'status', ARGV[2], 'issueKey', ARGV[3], 'updatedAt', ARGV[4])

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { LimitOptions, SlotLimiter } from "../../tickets/ticketStore.ts";
 import { guardStore } from "../../tickets/storeUnavailable.ts";
 import type { RedisConnections } from "./connectRedis.ts";
-import { COMMIT, RESERVE } from "./redisScripts.ts";
+import { COMMIT, RENEW_SLOT, RESERVE } from "./redisScripts.ts";
 
 /**
  * Slots as members of a sorted set per key, scored by when each stops counting: reserving is
@@ -12,28 +12,38 @@ import { COMMIT, RESERVE } from "./redisScripts.ts";
 export function redisSlotLimiter(
   redis: RedisConnections,
   key: (bucket: string) => string,
-  options: LimitOptions & { holdMs: number },
+  options: LimitOptions & { holdMs: number; now: () => number },
 ): SlotLimiter {
-  const { name, limit, windowMs, holdMs } = options;
+  const { name, limit, windowMs, holdMs, now } = options;
   return {
     async reserve(customer) {
       const set = key(`${name}:${customer}`);
       const member = randomUUID();
-      const t = Date.now();
+      const t = now();
       const args = [String(t), String(limit), String(t + holdMs), member, String(windowMs)];
       const freeAt = await guardStore(() => redis.run(RESERVE, [set], args));
       if (freeAt !== null) {
         const retryAfterSeconds = Math.max(1, Math.ceil((Number(freeAt) - t) / 1000));
         return { ok: false, retryAfterSeconds };
       }
+      let committed = false;
       return {
         ok: true,
-        commit: () =>
-          guardStore(async () => {
-            const until = String(Date.now() + windowMs);
+        commit: () => {
+          committed = true;
+          return guardStore(async () => {
+            const until = String(now() + windowMs);
             await redis.run(COMMIT, [set], [until, member, String(windowMs)]);
-          }),
+          });
+        },
         release: () => guardStore(async () => void (await redis.client.zRem(set, member))),
+        renew: () =>
+          guardStore(async () => {
+            if (committed) return;
+            const at = now();
+            const args = [String(at), String(at + holdMs), member, String(windowMs)];
+            await redis.run(RENEW_SLOT, [set], args);
+          }),
       };
     },
   };

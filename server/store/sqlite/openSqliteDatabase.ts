@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { StoreOpenError } from "../StoreOpenError.ts";
@@ -32,6 +32,24 @@ const SCHEMA = `
 `;
 
 /**
+ * Makes the store's files readable by their owner only: customer ids and tickets are in them.
+ * A new database file is created 0600 before SQLite opens it, and SQLite gives the -wal and
+ * -shm files it creates the database file's mode; files left looser by an older version are
+ * tightened when they are ours (a file another user shares with us on purpose is left alone).
+ */
+function restrictToOwner(path: string): void {
+  closeSync(openSync(path, "a", 0o600));
+  const uid = process.getuid?.();
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (!existsSync(file)) continue;
+    const facts = statSync(file);
+    if ((facts.mode & 0o077) !== 0 && (uid === undefined || facts.uid === uid)) {
+      chmodSync(file, 0o600);
+    }
+  }
+}
+
+/**
  * Opens (creating it and its folder if needed) the SQLite file at `path` in WAL mode, with the
  * schema, and proves it writable by writing to it. Any failure is a StoreOpenError naming the
  * path, so a bad STORE_URL stops the proxy at start rather than failing every request later.
@@ -40,6 +58,7 @@ export function openSqliteDatabase(path: string): Database.Database {
   let db: Database.Database | undefined;
   try {
     mkdirSync(dirname(path), { recursive: true });
+    restrictToOwner(path);
     db = new Database(path, { timeout: 2_000 });
     // WAL: readers never block the writer, and another process on the same file sees commits.
     db.pragma("journal_mode = WAL");

@@ -39,7 +39,7 @@ const SWEEP_EVERY_MS = 60_000;
  */
 export function openSqliteTicketStore(options: SqliteTicketStoreOptions): TicketStore {
   const db = openSqliteDatabase(options.path);
-  const now = Date.now;
+  const now = options.now ?? Date.now;
   const ticketTtl = options.ticketTtlMs ?? STORE_TTL.ticketMs;
   const wakeups = createWakeups({ onListen: () => watch.start() });
   const watch = createSqliteWatch(db, wakeups, options.watchMs);

@@ -26,6 +26,10 @@ export function sqliteSlotLimiter(
      ON CONFLICT (bucket, id) DO UPDATE SET expires_at = excluded.expires_at`,
   );
   const remove = db.prepare<[string, string]>("DELETE FROM slots WHERE bucket = ? AND id = ?");
+  // Only a hold still counting is extended: one that lapsed may have been given to another.
+  const extend = db.prepare<[number, string, string, number]>(
+    "UPDATE slots SET expires_at = ? WHERE bucket = ? AND id = ? AND expires_at > ?",
+  );
 
   const reserveTx = db.transaction((bucket: string, id: string, t: number) => {
     prune.run(bucket, t);
@@ -44,10 +48,19 @@ export function sqliteSlotLimiter(
       if (freeAt !== null) {
         return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((freeAt - t) / 1000)) };
       }
+      let committed = false;
       return {
         ok: true,
-        commit: () => guardStore(() => batch.run(() => void put.run(bucket, id, now() + windowMs))),
+        commit: () => {
+          committed = true;
+          return guardStore(() => batch.run(() => void put.run(bucket, id, now() + windowMs)));
+        },
         release: () => guardStore(() => batch.run(() => void remove.run(bucket, id))),
+        renew: async () => {
+          if (committed) return;
+          const t = now();
+          await guardStore(() => batch.run(() => void extend.run(t + holdMs, bucket, id, t)));
+        },
       };
     },
   };

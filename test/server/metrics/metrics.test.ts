@@ -1,7 +1,7 @@
 import { networkInterfaces } from "node:os";
 import { request } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
-import { call, getTicket, postTicket, ticketParts } from "../../support/proxyHttp.ts";
+import { call, getTicket, multipart, postTicket, ticketParts } from "../../support/proxyHttp.ts";
 import { startTestServer, type TestServer } from "../../support/startTestServer.ts";
 
 const TOKEN = "scraper-bearer-0123456789";
@@ -64,6 +64,18 @@ describe("GET /metrics", () => {
       (cpuBefore.user + cpuBefore.system) / 1e6,
     );
     expect(text).toMatch(/^nodejs_eventloop_lag_seconds /m);
+  });
+
+  it("when a ticket is posted to /API/TICKETS/ (routes match any case and a trailing slash), then it is counted", async () => {
+    const server = await start();
+    const { contentType, body } = multipart(ticketParts());
+    const token = await server.tokenFor("cus_demo_alice");
+    const headers = { "content-type": contentType, "x-customer-token": token };
+    expect((await call(server.url, "POST", "/API/TICKETS", { headers, body })).status).toBe(202);
+    expect((await call(server.url, "POST", "/Api/Tickets/", { headers, body })).status).toBe(202);
+    const { text } = await scrape(server.url);
+    expect(sample(text, 'help_proxy_ticket_submissions_total{code="ACCEPTED"}')).toBe(2);
+    expect(server.sandbox.control.snapshot().tickets).toHaveLength(2);
   });
 
   it("when Ripio's token endpoint hangs past its timeout, then the outcome is timeout", async () => {

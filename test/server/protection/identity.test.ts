@@ -72,6 +72,21 @@ describe("verifyCustomerToken", () => {
     );
   });
 
+  it("when a token names an audience, then only ripio-help is accepted; a token without aud still is", async () => {
+    const signed = await signCustomerToken("cus_demo_alice", SECRET, 600);
+    const claims = JSON.parse(
+      Buffer.from(signed.split(".")[1] ?? "", "base64url").toString(),
+    ) as Record<string, unknown>;
+    expect(claims.aud).toBe("ripio-help");
+    const exp = nowSeconds() + 600;
+    const withAud = (aud: unknown) => forgeToken(SECRET, { sub: "cus_demo_alice", exp, aud });
+    expect(await codeOf(await withAud("other-service"))).toBe("IDENTITY_INVALID");
+    expect(await codeOf(await withAud(["billing", "payments"]))).toBe("IDENTITY_INVALID");
+    expect(await codeOf(await withAud("ripio-help"))).toBe("ACCEPTED");
+    expect(await codeOf(await withAud(["billing", "ripio-help"]))).toBe("ACCEPTED");
+    expect(await codeOf(await forgeToken(SECRET, { sub: "cus_demo_alice", exp }))).toBe("ACCEPTED");
+  });
+
   it("when a host asks for a token longer than 24 h, then signCustomerToken refuses", async () => {
     await expect(signCustomerToken("cus_demo_alice", SECRET, 86_401)).rejects.toThrow(RangeError);
   });

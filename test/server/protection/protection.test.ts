@@ -72,6 +72,18 @@ describe("CORS and the Origin check", () => {
     expectApiError(await postTicket(server.url, null), "IDENTITY_REQUIRED");
   });
 
+  it("when an allowed Origin carries a path, then Access-Control-Allow-Origin is the normalized origin", async () => {
+    server = await start();
+    const token = await server.tokenFor("cus_demo_alice");
+    const answer = await postTicket(server.url, token, undefined, {
+      origin: `${TEST_PAGE_ORIGIN}/checkout?step=2`,
+    });
+    expect(answer.status).toBe(202);
+    expect(answer.headers["access-control-allow-origin"]).toBe(TEST_PAGE_ORIGIN);
+    const upper = await preflight("HTTP://LOCALHOST:3000");
+    expect(upper.headers["access-control-allow-origin"]).toBe(TEST_PAGE_ORIGIN);
+  });
+
   it("when TRUST_PROXY is set, then the own origin comes from X-Forwarded-Proto/-Host", async () => {
     server = await start({ env: { TRUST_PROXY: "loopback" } });
     const token = await server.tokenFor("cus_demo_alice");

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { webhookEventProblem } from "../../../server/routes/webhookChecks.ts";
 import { SANDBOX_WEBHOOK_SECRET } from "../../../server/sandbox/seeds.ts";
 import { call, getTicket, postTicket } from "../../support/proxyHttp.ts";
 import { startTestServer, type TestServer } from "../../support/startTestServer.ts";
@@ -92,6 +93,66 @@ describe("POST /webhooks/ripio", () => {
     const unknown = event("not-ours", "CREATED");
     const answer = await deliver(unknown, { "X-Wh-Signature-256": hmac(unknown) });
     expect(answer).toMatchObject({ status: 202, body: { ok: true, ignored: true } });
+  });
+
+  it.each([
+    ["eventType CREATED with status FAILED", { status: "FAILED", issueKey: null }, {}],
+    ["eventType CREATED with status PENDING", { status: "PENDING", issueKey: null }, {}],
+    ["eventType FAILED with status CREATED", {}, { eventType: "SUPPORT_TICKET.FAILED" }],
+    [
+      "a 100 KB HTML issueKey",
+      { issueKey: `<img src=x onerror=alert(1)>${"x".repeat(100_000)}` },
+      {},
+    ],
+    ["markup in the issueKey", { issueKey: "<b>SUP-1</b>" }, {}],
+    ["a 65-character issueKey", { issueKey: `SUP-${"1".repeat(61)}` }, {}],
+    ["an issueDatetime of 1999", {}, { issueDatetime: "1999-01-01T00:00:00.000Z" }],
+    [
+      "an issueDatetime 10 minutes ahead",
+      {},
+      { issueDatetime: new Date(Date.now() + 600_000).toISOString() },
+    ],
+    ["no issueDatetime", {}, { issueDatetime: undefined }],
+    ["an issueDatetime that is no date", {}, { issueDatetime: "yesterday" }],
+  ])(
+    "when a signed event has %s, then 400 and the ticket is unchanged",
+    async (_what, ticketChange, envelopeChange) => {
+      const ticketId = await pendingTicket();
+      const envelope = JSON.parse(event(ticketId, "CREATED")) as Record<string, unknown>;
+      const body = JSON.stringify({
+        ...envelope,
+        ...envelopeChange,
+        supportTicket: {
+          ...(envelope.supportTicket as Record<string, unknown>),
+          ...ticketChange,
+        },
+      });
+      const answer = await deliver(body, { "Http-X-Wh-Signature-256": `sha256=${hmac(body)}` });
+      expect(answer).toMatchObject({ status: 400, body: { ok: false } });
+      expect(await statusOf(ticketId)).toEqual({ ticketId, status: "PENDING", issueKey: null });
+      // The same ticket still takes a sane event afterwards.
+      const valid = event(ticketId, "CREATED", "SUP-1234");
+      expect((await deliver(valid, { "X-Wh-Signature-256": hmac(valid) })).status).toBe(200);
+      expect(await statusOf(ticketId)).toEqual({
+        ticketId,
+        status: "CREATED",
+        issueKey: "SUP-1234",
+      });
+    },
+  );
+
+  it("when an event's time is near the edge of the ±5 min replay window, then the injected clock decides", () => {
+    const now = Date.parse("2026-06-26T14:30:00.000Z");
+    const at = (offsetMs: number) => ({
+      eventType: "SUPPORT_TICKET.FAILED",
+      issueDatetime: new Date(now + offsetMs).toISOString(),
+      supportTicket: { status: "FAILED" as const, issueKey: null },
+    });
+    expect(webhookEventProblem(at(-299_000), now)).toBeNull();
+    expect(webhookEventProblem(at(299_000), now)).toBeNull();
+    expect(webhookEventProblem(at(-301_000), now)).toMatch(/replay window/);
+    expect(webhookEventProblem(at(301_000), now)).toMatch(/replay window/);
+    expect(webhookEventProblem(at(-301_000), now, 600_000)).toBeNull();
   });
 
   it("when Ripio's own webhook arrives (sandbox completes the ticket), then a waiting long poll answers at once", async () => {

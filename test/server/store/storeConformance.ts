@@ -4,7 +4,12 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Ticket } from "../../../contract/index.ts";
 import type { StoreTtlOptions } from "../../../server/store/storeDefaults.ts";
-import type { IdempotencyClaim, TicketStore } from "../../../server/tickets/ticketStore.ts";
+import type {
+  IdempotencyClaim,
+  SlotReservation,
+  TicketStore,
+} from "../../../server/tickets/ticketStore.ts";
+import { fakeClock } from "../support/fakeClock.ts";
 
 /** Fresh backing data (a new file, a new key prefix) on which store instances can be opened. */
 export interface StoreBacking {
@@ -15,6 +20,11 @@ export interface StoreBacking {
 }
 
 const pending = (ticketId: string): Ticket => ({ ticketId, status: "PENDING", issueKey: null });
+
+function granted(reservation: SlotReservation): Extract<SlotReservation, { ok: true }> {
+  if (!reservation.ok) throw new Error("expected a slot, got a refusal");
+  return reservation;
+}
 
 function first(claim: IdempotencyClaim): Extract<IdempotencyClaim, { kind: "first" }> {
   if (claim.kind !== "first") throw new Error(`expected the first claim, got ${claim.kind}`);
@@ -211,6 +221,41 @@ export function describeStoreConformance(
         if (next.ok) await next.commit();
         expect((await slots.reserve("cus_a")).ok).toBe(false);
         await sleep(600);
+        expect((await slots.reserve("cus_a")).ok).toBe(true);
+      });
+
+      it("when a 20-minute upload renews its hold while bytes flow, then it keeps its slot and no extra one is granted after 15 minutes", async () => {
+        // Real time on the store's own clock: from now on, whatever the machine's clock does.
+        const clock = fakeClock(Date.now());
+        const store = await open({ now: clock.now });
+        const slots = store.slotLimiter({ name: "tickets", limit: 1, windowMs: 3_600_000 });
+        const upload = granted(await slots.reserve("cus_a"));
+        for (let minute = 1; minute <= 20; minute += 1) {
+          clock.advance(60_000);
+          await upload.renew();
+          expect((await slots.reserve("cus_a")).ok, `minute ${minute}`).toBe(false);
+        }
+        await upload.commit();
+        await upload.renew(); // late, after the commit: the slot still counts for the window
+        clock.advance(59 * 60_000);
+        expect((await slots.reserve("cus_a")).ok).toBe(false);
+        clock.advance(2 * 60_000);
+        expect((await slots.reserve("cus_a")).ok).toBe(true);
+      });
+
+      it("when a hold is not renewed (its process died), then it lapses after 15 minutes and renewing it then revives nothing", async () => {
+        const clock = fakeClock(Date.now());
+        const store = await open({ now: clock.now });
+        const slots = store.slotLimiter({ name: "tickets", limit: 1, windowMs: 3_600_000 });
+        const dead = granted(await slots.reserve("cus_a"));
+        clock.advance(14 * 60_000);
+        expect((await slots.reserve("cus_a")).ok).toBe(false);
+        clock.advance(60_000 + 1);
+        const next = granted(await slots.reserve("cus_a"));
+        await dead.renew();
+        await next.renew();
+        expect((await slots.reserve("cus_a")).ok).toBe(false);
+        await next.release();
         expect((await slots.reserve("cus_a")).ok).toBe(true);
       });
 

@@ -13,13 +13,18 @@ import {
 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadConfig } from "../../../server/config.ts";
+import { createApp } from "../../../server/createApp.ts";
 import {
   SPOOL_ORPHAN_AGE_MS,
   isProcessAlive,
   prepareSpoolDir,
+  spoolDirName,
   type SpoolSweepDeps,
 } from "../../../server/upload/prepareSpoolDir.ts";
+import { createUpstreamClient } from "../../../server/upstream/createUpstreamClient.ts";
 import { spoolFileName } from "../../../server/upload/spoolFileName.ts";
 
 const UPLOAD = "0f8fad5b-d9cb-469f-a165-70867728950e";
@@ -105,5 +110,43 @@ describe("prepareSpoolDir", () => {
     const link = join(root, "link");
     await symlink(dir, link);
     await expect(prepareSpoolDir(link, deps())).rejects.toThrow(/not a folder/);
+  });
+});
+
+describe("createApp's fallback spool folder", () => {
+  const savedTmpdir = process.env.TMPDIR;
+  afterEach(() => {
+    if (savedTmpdir === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmpdir;
+  });
+
+  /** createApp alone, as an embedder calls it: no tmpDir, so it makes its own under TMPDIR. */
+  async function buildAppAlone(): Promise<void> {
+    const ripio = {
+      baseUrl: "http://127.0.0.1:9",
+      clientId: "c",
+      clientSecret: "s",
+      webhookSecret: "w",
+    };
+    const logger = pino({ level: "silent" });
+    const upstream = createUpstreamClient({ ripio, logger, now: Date.now });
+    try {
+      createApp({ config: { ...loadConfig({}), ripio }, logger, upstream });
+    } finally {
+      await upstream.close();
+    }
+  }
+
+  it("when createApp is built without a tmpDir, then its folder gets the same owner and mode checks", async () => {
+    process.env.TMPDIR = root; // os.tmpdir() reads it on every call
+    const fallback = join(root, spoolDirName(process.getuid?.()));
+    await mkdir(fallback, { mode: 0o700 });
+    await chmod(fallback, 0o777); // made first by someone else in a shared /tmp
+    await expect(buildAppAlone()).rejects.toThrow(/written by other users/);
+    await chmod(fallback, 0o700);
+    await buildAppAlone();
+    await rm(fallback, { recursive: true });
+    await buildAppAlone();
+    expect((await stat(fallback)).mode & 0o777).toBe(0o700);
   });
 });

@@ -32,17 +32,54 @@ describe("createTokenCache", () => {
     expect(await cache.get()).toBe("t3");
   });
 
-  it("when a fetch fails, then every waiter sees the failure and the next call tries again", async () => {
+  it("when a fetch fails, then every waiter sees the failure, it is remembered for a doubling backoff, then tried again", async () => {
+    const clock = fakeClock();
     let fail = true;
+    let fetches = 0;
     const cache = createTokenCache({
-      now: Date.now,
+      now: clock.now,
       fetchToken: async () => {
+        fetches += 1;
         if (fail) throw new Error("down");
         return { accessToken: "ok", expiresIn: 60 };
       },
     });
     await expect(Promise.all([cache.get(), cache.get()])).rejects.toThrow("down");
+    await expect(cache.get()).rejects.toThrow("down");
+    expect(fetches).toBe(1);
+    clock.advance(1_000); // first backoff: 1 s
+    await expect(cache.get()).rejects.toThrow("down");
+    expect(fetches).toBe(2);
+    clock.advance(1_000); // second: 2 s
+    await expect(cache.get()).rejects.toThrow("down");
+    expect(fetches).toBe(2);
     fail = false;
+    clock.advance(1_000);
     expect(await cache.get()).toBe("ok");
+    expect(fetches).toBe(3);
+  });
+
+  it("when the failure carries a Retry-After, then it is waited out, but never longer than 30 s", async () => {
+    const clock = fakeClock();
+    let retryAfterSeconds = 20;
+    let fetches = 0;
+    const cache = createTokenCache({
+      now: clock.now,
+      fetchToken: async () => {
+        fetches += 1;
+        throw Object.assign(new Error("busy"), { retryAfterSeconds });
+      },
+    });
+    await expect(cache.get()).rejects.toThrow("busy");
+    clock.advance(19_999);
+    await expect(cache.get()).rejects.toThrow("busy");
+    expect(fetches).toBe(1);
+    retryAfterSeconds = 3600;
+    clock.advance(1);
+    await expect(cache.get()).rejects.toThrow("busy");
+    expect(fetches).toBe(2);
+    clock.advance(30_000);
+    await expect(cache.get()).rejects.toThrow("busy");
+    expect(fetches).toBe(3);
   });
 });

@@ -7,10 +7,14 @@ import { expectApiError } from "../support/expectApiError.ts";
 
 let server: TestServer;
 let alice: string;
+// The proxy's clock runs this far ahead of the real one; a test moves it to pass a backoff.
+let aheadMs = 0;
 beforeEach(async () => {
+  aheadMs = 0;
   // A fresh proxy per test: its token cache starts empty, so token counts are exact.
   server = await startTestServer({
     upstreamTimeouts: { tokenMs: 1_000, retrieveMs: 1_000, createHeadersMs: 1_000 },
+    now: () => Date.now() + aheadMs,
   });
   alice = await server.tokenFor("cus_demo_alice");
 });
@@ -59,7 +63,38 @@ describe("the access token", () => {
     const ready = await call(server.url, "GET", "/readyz");
     expect(ready.status).toBe(503);
     expect(ready.body).toMatchObject({ ok: false, error: { code: "UPSTREAM_UNAVAILABLE" } });
+    aheadMs += 31_000; // past the longest backoff: the next call asks again
+    expect((await call(server.url, "GET", "/readyz")).status).toBe(503);
+    aheadMs += 31_000;
     expect((await call(server.url, "GET", "/readyz")).status).toBe(200);
+    expect(snapshot().tokenRequests).toBe(3);
+  });
+
+  it("when 50 /readyz calls come during a token outage, then at most 3 token requests are made, Retry-After honoured", async () => {
+    server.sandbox.control.addFault({
+      target: "token",
+      mode: "status",
+      status: 503,
+      retryAfterSeconds: 20,
+      count: 10_000,
+    });
+    const readyz = () => call(server.url, "GET", "/readyz");
+    const answers = [];
+    for (let i = 0; i < 25; i += 1) answers.push(await readyz());
+    answers.push(...(await Promise.all(Array.from({ length: 25 }, readyz))));
+    expect(answers.map((a) => a.status)).toEqual(Array(50).fill(503));
+    expect(answers[49]?.body).toMatchObject({ error: { code: "UPSTREAM_UNAVAILABLE" } });
+    expect(snapshot().tokenRequests).toBe(1);
+    aheadMs += 10_000; // within Ripio's Retry-After: still answered from memory
+    expectApiError(await postTicket(server.url, alice), "UPSTREAM_UNAVAILABLE");
+    expect(snapshot().tokenRequests).toBe(1);
+    aheadMs += 11_000;
+    expect((await readyz()).status).toBe(503);
+    expect(snapshot().tokenRequests).toBe(2);
+    server.sandbox.control.reset(); // Ripio is back
+    aheadMs += 21_000;
+    expect((await readyz()).status).toBe(200);
+    expect(server.sandbox.control.snapshot().tokenRequests).toBe(1);
   });
 
   it("when the token endpoint hangs, then the ticket gets 503 UPSTREAM_UNAVAILABLE after the token timeout", async () => {
