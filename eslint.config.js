@@ -18,7 +18,13 @@ const LAYERS = {
   "server/protection": ["contract", "server/config.ts", "server/http"],
   "server/upload": ["contract", "server/config.ts", "server/http"],
   "server/upstream": ["contract", "server/config.ts", "server/http"],
-  "server/tickets": ["contract", "server/config.ts", "server/http", "server/upstream"],
+  "server/tickets": [
+    "contract",
+    "server/config.ts",
+    "server/http",
+    "server/upload",
+    "server/upstream",
+  ],
   // The engines behind the tickets/ contract: memory, SQLite, Redis.
   "server/store": ["contract", "server/config.ts", "server/http", "server/tickets"],
   "server/routes": [

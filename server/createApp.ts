@@ -150,6 +150,7 @@ export function createApp(deps: AppDeps): express.Express {
       draining: shutdown,
       stopping: deps.stopping ?? new AbortController().signal,
       background,
+      bodyProgress: deps.bodyProgress ?? BODY_PROGRESS,
     }),
   );
   app.use(createTicketStatusRouter({ store, refresher, now, shutdown, metrics }));
