@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Ticket } from "../../contract/index.ts";
 import type { IdempotencyClaim, StoredTicket } from "../tickets/ticketStore.ts";
 import { claimId, type ClaimEntry } from "./claimEntry.ts";
+import { ownedClaimId, type ClaimOwner } from "./claimOwner.ts";
 import type { Wakeups } from "./createWakeups.ts";
 import { guardStore } from "../tickets/storeUnavailable.ts";
 import { STORE_TTL, type StoreTtlOptions } from "./storeDefaults.ts";
@@ -19,8 +20,8 @@ export interface ClaimEngine {
 }
 
 /**
- * `beginIdempotent` over a shared engine. The first request's claim is renewed every third of
- * `runningMs` until it settles, so a claim whose process died frees the key soon; a duplicate
+ * `beginIdempotent` over an engine (memory, SQLite, Redis). The first request's claim is renewed
+ * every quarter of `runningMs` until it settles, so a claim whose process died frees the key soon; a duplicate
  * waits in any process (wake-ups, or a look every second) and shares the outcome.
  */
 export function createClaims(deps: {
@@ -29,6 +30,8 @@ export function createClaims(deps: {
   getTicket(ticketId: string): Promise<StoredTicket | null>;
   /** The store's times to live (tests shorten them); STORE_TTL's otherwise. */
   ttl: StoreTtlOptions;
+  /** Written into each claim, so a restart on a shared file can release a dead process's. */
+  owner?: ClaimOwner;
 }): (customerId: string, key: string) => Promise<IdempotencyClaim> {
   const { engine, wakeups } = deps;
   const times = {
@@ -39,7 +42,7 @@ export function createClaims(deps: {
 
   function first(id: string, claim: string): IdempotencyClaim {
     const renew = (): void => void engine.renew(id, claim, times.runningMs).catch(() => undefined);
-    const heartbeat = setInterval(renew, Math.max(10, Math.floor(times.runningMs / 3)));
+    const heartbeat = setInterval(renew, Math.max(10, Math.floor(times.runningMs / 4)));
     heartbeat.unref();
     // A request never takes longer than a slot is held; a heartbeat never outlives that.
     const limit = setTimeout(() => clearInterval(heartbeat), STORE_TTL.holdMs);
@@ -64,7 +67,7 @@ export function createClaims(deps: {
 
   return async (customerId, key) => {
     const id = claimId(customerId, key);
-    const claim = randomUUID();
+    const claim = ownedClaimId(deps.owner, randomUUID());
     const found = await guardStore(() => engine.claim(id, claim, times.runningMs));
     if (found === null) return first(id, claim);
     if (found.state === "done") {

@@ -12,14 +12,14 @@ import { COMMIT, RESERVE } from "./redisScripts.ts";
 export function redisSlotLimiter(
   redis: RedisConnections,
   key: (bucket: string) => string,
-  options: LimitOptions & { holdMs: number },
+  options: LimitOptions & { holdMs: number; now: () => number },
 ): SlotLimiter {
-  const { name, limit, windowMs, holdMs } = options;
+  const { name, limit, windowMs, holdMs, now } = options;
   return {
     async reserve(customer) {
       const set = key(`${name}:${customer}`);
       const member = randomUUID();
-      const t = Date.now();
+      const t = now();
       const args = [String(t), String(limit), String(t + holdMs), member, String(windowMs)];
       const freeAt = await guardStore(() => redis.run(RESERVE, [set], args));
       if (freeAt !== null) {
@@ -30,7 +30,7 @@ export function redisSlotLimiter(
         ok: true,
         commit: () =>
           guardStore(async () => {
-            const until = String(Date.now() + windowMs);
+            const until = String(now() + windowMs);
             await redis.run(COMMIT, [set], [until, member, String(windowMs)]);
           }),
         release: () => guardStore(async () => void (await redis.client.zRem(set, member))),
