@@ -1,5 +1,6 @@
 import type { Request, Response } from "express";
 import { ApiError } from "../http/apiError.ts";
+import type { AbortFanout } from "../http/createAbortFanout.ts";
 import { discardBody } from "../http/discardBody.ts";
 import { clientGone } from "../http/requestContext.ts";
 import { watchHeldBody } from "../http/watchHeldBody.ts";
@@ -10,22 +11,33 @@ import { ruleError } from "../upload/ruleError.ts";
 
 /**
  * The body of `POST /api/tickets` for the ticket service: parsed as the upload, discarded to
- * its end, or held unread under the body deadline. `stopping` (the end of the shutdown grace)
- * stops reading with its reason as the answer.
+ * its end, or held unread under the body deadline. `stopping` (the end of the shutdown grace,
+ * fanned out to each request) stops reading with its reason as the answer.
  */
 export function requestTicketBody(
   req: Request,
   res: Response,
-  options: { stopping: AbortSignal; bodyProgress: BodyProgressLimits },
+  options: { stopping: AbortFanout; bodyProgress: BodyProgressLimits },
 ): TicketBody {
+  /** Runs `work` with a signal of this request's own that aborts when the grace runs out. */
+  async function untilStopping<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const stopping = options.stopping.child();
+    try {
+      return await work(stopping.signal);
+    } finally {
+      stopping.release();
+    }
+  }
   return {
-    read: (spool) => parseTicketUpload(req, { spool, signal: options.stopping }),
+    read: (spool) => untilStopping((signal) => parseTicketUpload(req, { spool, signal })),
     skip: () =>
-      discardBody(req, {
-        maxBytes: MAX_UPLOAD_BODY_BYTES,
-        tooLarge: () => ruleError("ATTACHMENTS_TOO_LARGE"),
-        signal: options.stopping,
-      }),
+      untilStopping((signal) =>
+        discardBody(req, {
+          maxBytes: MAX_UPLOAD_BODY_BYTES,
+          tooLarge: () => ruleError("ATTACHMENTS_TOO_LARGE"),
+          signal,
+        }),
+      ),
     hold() {
       const controller = new AbortController();
       const left = clientGone(res);

@@ -2,6 +2,7 @@ import { Router } from "express";
 import { API, type Ticket } from "../../contract/index.ts";
 import { ApiError } from "../http/apiError.ts";
 import { BODY_PROGRESS } from "../http/bodyDeadline.ts";
+import { createAbortFanout } from "../http/createAbortFanout.ts";
 import { customerIdOf, localsOf } from "../http/requestContext.ts";
 import type { BodyProgressLimits } from "../http/watchBodyProgress.ts";
 import { createSubmitTicket, type SubmitTicketDeps } from "../tickets/createSubmitTicket.ts";
@@ -33,7 +34,10 @@ export interface TicketsRouteDeps extends SubmitTicketDeps {
 export function createTicketsRouter(deps: TicketsRouteDeps): Router {
   const router = Router();
   const submitTicket = createSubmitTicket(deps);
-  const bodyOptions = { stopping: deps.stopping, bodyProgress: deps.bodyProgress ?? BODY_PROGRESS };
+  const bodyOptions = {
+    stopping: createAbortFanout(deps.stopping),
+    bodyProgress: deps.bodyProgress ?? BODY_PROGRESS,
+  };
 
   router.post(API.tickets, async (req, res) => {
     const customerId = customerIdOf(res);
