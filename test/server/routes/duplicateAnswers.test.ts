@@ -8,7 +8,7 @@ import { openRawRequest } from "../support/rawHttp.ts";
 import { startRawUpload } from "../support/rawUpload.ts";
 
 // A duplicate is not a refused request: whatever its size, its whole body is read and the key's
-// ticket reaches the client (docs/architecture.md, "Hostile clients"). Chromium's XHR is
+// ticket reaches the client (README.md, "Logs"). Chromium's XHR is
 // covered by test/e2e/duplicateSends.test.ts.
 let server: TestServer;
 let alice: string;
