@@ -33,7 +33,9 @@ export function memoryClaimEngine(now: () => number): ClaimEngine & { sweep(): v
     },
     async renew(id, claim, ttlMs) {
       const found = entries.get(id);
-      if (found && ours(read(id), claim)) found.expiresAt = now() + ttlMs;
+      if (!found || !ours(read(id), claim)) return false;
+      found.expiresAt = now() + ttlMs;
+      return true;
     },
     read: async (id) => read(id),
     sweep() {

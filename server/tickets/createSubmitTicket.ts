@@ -42,6 +42,13 @@ export interface TicketSubmission {
   log: Logger;
 }
 
+/** What a send answers when its key is another attempt's: nothing was made, try again soon. */
+function sentAlready(): ApiError {
+  return new ApiError("UPSTREAM_UNAVAILABLE", "This ticket is being sent already; try again.", {
+    retryAfterSeconds: 5,
+  });
+}
+
 /** Sends a ticket once; answers the ticket Ripio accepted, or the one its key already has. */
 export type SubmitTicket = (submission: TicketSubmission) => Promise<Ticket>;
 
@@ -69,17 +76,19 @@ export interface SubmitTicketDeps {
  * ticket (after reading its own body to the end), or uploads its own if the first was abandoned.
  */
 export function createSubmitTicket(deps: SubmitTicketDeps): SubmitTicket {
-  /** `settle` runs after the ticket is recorded: the Idempotency-Key's completion, if any. */
-  function createTicket(
-    submission: TicketSubmission,
-    settle?: (ticket: Ticket) => Promise<void>,
-  ): Promise<Ticket> {
-    return deps.background.track(spoolAndForward(submission, settle));
+  /** Sent under an Idempotency-Key's claim: `held` before Ripio, `settle` once recorded. */
+  interface UnderClaim {
+    held(): Promise<boolean>;
+    settle(ticket: Ticket): Promise<void>;
+  }
+
+  function createTicket(submission: TicketSubmission, claim?: UnderClaim): Promise<Ticket> {
+    return deps.background.track(spoolAndForward(submission, claim));
   }
 
   async function spoolAndForward(
     { customerId, body, log }: TicketSubmission,
-    settle?: (ticket: Ticket) => Promise<void>,
+    claim?: UnderClaim,
   ): Promise<Ticket> {
     // Reserved before a byte of the upload is read, so concurrent sends cannot beat the limit;
     // this is also where a store that is down refuses the send, before anything reaches Ripio.
@@ -97,6 +106,8 @@ export function createSubmitTicket(deps: SubmitTicketDeps): SubmitTicket {
       // After a long upload, make sure the ticket can still be recorded before Ripio makes it
       // (a quick one was just checked by the reservation: one round trip saved per ticket).
       if (performance.now() - reservedAt > STORE_RECHECK_AFTER_MS) await deps.store.ping();
+      // A claim lost while this process stalled: a duplicate may be uploading already.
+      if (claim && !(await claim.held())) throw sentAlready();
       const ticket = await deps.upstream.createTicket({ customerId, ...upload });
       accepted = true;
       deps.ticketsEnabled.learn(true);
@@ -105,7 +116,7 @@ export function createSubmitTicket(deps: SubmitTicketDeps): SubmitTicket {
         async () =>
           void (await Promise.all([deps.store.recordTicket(ticket, customerId), slot.commit()])),
         // Then the key: a duplicate told of the ticket must find it recorded.
-        ...(settle ? [() => settle(ticket)] : []),
+        ...(claim ? [() => claim.settle(ticket)] : []),
       ]);
       return ticket;
     } catch (error) {
@@ -171,16 +182,17 @@ export function createSubmitTicket(deps: SubmitTicketDeps): SubmitTicket {
       }
       try {
         // Completed once the ticket is recorded (it throws only when nothing was created).
-        return await createTicket(submission, (ticket) => claim.complete(ticket));
+        return await createTicket(submission, {
+          held: () => claim.held(),
+          settle: (ticket) => claim.complete(ticket),
+        });
       } catch (error) {
         // The key is released either way; duplicates waiting get our error, or retry if we left.
         await failClaim(claim, error, log);
         throw error;
       }
     }
-    throw new ApiError("UPSTREAM_UNAVAILABLE", "This ticket is being sent already; try again.", {
-      retryAfterSeconds: 5,
-    });
+    throw sentAlready();
   }
 
   return (submission) =>

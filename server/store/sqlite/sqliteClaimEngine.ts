@@ -59,7 +59,7 @@ export function sqliteClaimEngine(
     settle: async (id, claim, next, ttlMs) => settleTx.immediate(id, claim, next, ttlMs, now()),
     async renew(id, claim, ttlMs) {
       const t = now();
-      extend.run(t + ttlMs, id, encodeClaim({ state: "running", claim }), t);
+      return extend.run(t + ttlMs, id, encodeClaim({ state: "running", claim }), t).changes > 0;
     },
     read: async (id) => read(id, now()),
   };
