@@ -11,6 +11,7 @@ import { measureMetricsCost } from "./measureMetricsCost.ts";
 import { measureOpenTime } from "./measureOpenTime.ts";
 import { measureSizes } from "./measureSizes.ts";
 import { measureStatusLatency } from "./measureStatusLatency.ts";
+import { measureSoak } from "./measureSoak.ts";
 import { measureStores } from "./measureStores.ts";
 import { measureSubmitThroughput } from "./measureSubmitThroughput.ts";
 import { measureUpload } from "./measureUpload.ts";
@@ -39,6 +40,7 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   status: () => measureStatusLatency(),
   metrics: () => measureMetricsCost(),
   store: () => measureStores(),
+  soak: () => measureSoak(),
 };
 
 process.on("exit", () => {
