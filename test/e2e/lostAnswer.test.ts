@@ -37,7 +37,7 @@ afterEach(async () => {
 });
 
 describe("a lost answer", () => {
-  it("when the first 202 never reaches the widget, then Retry shows the same ticket PENDING, then CREATED with its key, and Ripio has one ticket", async () => {
+  it("when the first 202 never reaches the widget, then its retry (Chromium's or Retry) shows the same ticket PENDING, then CREATED with its key, and Ripio has one ticket", async () => {
     await page.goto(`${relay.url}/embed.html`);
     await page.getByRole("button", { name: "Help" }).click();
     await page.getByLabel("Summary").fill("Export fails");
@@ -49,11 +49,15 @@ describe("a lost answer", () => {
     });
     await page.getByRole("button", { name: "Send" }).click();
 
-    // The proxy made the ticket; the widget heard nothing and offers to try again.
-    await page.getByText(en.networkError).waitFor({ state: "visible", timeout: 30_000 });
+    // The proxy made the ticket; the widget heard a reset. Chromium itself resends a POST
+    // whose kept-alive connection was reset; otherwise the widget says so and offers Retry.
+    const lost = page.getByText(en.networkError);
+    await lost.or(page.getByText(en.statusPending)).first().waitFor({ timeout: 30_000 });
     expect(relay.dropped).toBe(1);
-    expect(server.sandbox.control.snapshot().tickets).toHaveLength(1);
-    await page.getByRole("button", { name: en.retry }).click();
+    if (await lost.isVisible()) {
+      expect(server.sandbox.control.snapshot().tickets).toHaveLength(1);
+      await page.getByRole("button", { name: en.retry }).click();
+    }
 
     await page.getByText(en.statusPending).waitFor({ state: "visible", timeout: 30_000 });
     await page
