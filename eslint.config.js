@@ -25,6 +25,7 @@ const LAYERS = {
     "server/config.ts",
     "server/http",
     "server/domain",
+    "server/upload",
     "server/upstream",
   ],
   // The engines behind the tickets/ contract: memory, SQLite, Redis.

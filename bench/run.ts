@@ -13,6 +13,7 @@ import { measureParserFuzz } from "./measureParserFuzz.ts";
 import { measureReactPackage } from "./measureReactPackage.ts";
 import { measureSizes } from "./measureSizes.ts";
 import { measureStatusLatency } from "./measureStatusLatency.ts";
+import { measureSoak } from "./measureSoak.ts";
 import { measureStores } from "./measureStores.ts";
 import { measureSubmitThroughput } from "./measureSubmitThroughput.ts";
 import { measureUpload } from "./measureUpload.ts";
@@ -43,6 +44,7 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   metrics: () => measureMetricsCost(),
   store: () => measureStores(),
   fuzz: () => measureParserFuzz(),
+  soak: () => measureSoak(),
 };
 
 process.on("exit", () => {

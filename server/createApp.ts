@@ -163,6 +163,7 @@ export function createApp(deps: AppDeps): express.Express {
       background,
       uploadsInFlight: createUploadsInFlight(config.maxUploadsInFlight),
       now,
+      bodyProgress: deps.bodyProgress ?? BODY_PROGRESS,
     }),
   );
   app.use(createTicketStatusRouter({ store, refresher, now, shutdown, metrics }));

@@ -104,9 +104,12 @@ export async function startServer(
   }
 
   const metrics = options.metrics === false ? null : createProxyMetrics();
+  const uid = process.getuid?.();
+  const spoolOwner = { host: spoolHostTag(hostname()), pid: process.pid };
   let store: TicketStore;
   try {
-    store = options.store ?? (await openStore(config.store, { logger, now }));
+    const claimOwner = { ...spoolOwner, isAlive: isProcessAlive };
+    store = options.store ?? (await openStore(config.store, { logger, now, claimOwner }));
   } catch (error) {
     await sandbox?.close();
     throw error;
@@ -118,9 +121,7 @@ export async function startServer(
     timeouts: options.upstreamTimeouts ?? {},
     ...(metrics ? { observe: metrics.upstreamRequest } : {}),
   });
-  const uid = process.getuid?.();
   const spoolDir = options.tmpDir ?? join(tmpdir(), spoolDirName(uid));
-  const spoolOwner = { host: spoolHostTag(hostname()), pid: process.pid };
   try {
     const swept = await prepareSpoolDir(spoolDir, {
       owner: spoolOwner,

@@ -1,6 +1,7 @@
 import { Router, type Response } from "express";
 import { API, MAX_WAIT_SECONDS, isTerminal, type Ticket } from "../../contract/index.ts";
 import { ApiError } from "../http/apiError.ts";
+import { createAbortFanout, type AbortFanout } from "../http/createAbortFanout.ts";
 import type { ProxyMetrics } from "../metrics/createProxyMetrics.ts";
 import type { TicketRefresher } from "../tickets/createTicketRefresher.ts";
 import { clientGone, customerIdOf } from "../http/requestContext.ts";
@@ -27,14 +28,12 @@ function parseWait(value: unknown): number {
  */
 function holdSignal(
   res: Response,
-  shutdown: AbortSignal,
+  shutdown: AbortFanout,
 ): { signal: AbortSignal; release(): void } {
   const controller = new AbortController();
   const end = (): void => controller.abort();
   clientGone(res).addEventListener("abort", end, { once: true });
-  shutdown.addEventListener("abort", end, { once: true });
-  if (shutdown.aborted) end();
-  return { signal: controller.signal, release: () => shutdown.removeEventListener("abort", end) };
+  return { signal: controller.signal, release: shutdown.watch(end) };
 }
 
 /**
@@ -53,6 +52,7 @@ export function createTicketStatusRouter(deps: {
 }): Router {
   const router = Router();
   const { store, refresher, now } = deps;
+  const shutdown = createAbortFanout(deps.shutdown);
 
   router.get(`${API.tickets}/:ticketId`, async (req, res) => {
     const customerId = customerIdOf(res);
@@ -70,7 +70,7 @@ export function createTicketStatusRouter(deps: {
     let answer: Ticket = ticket;
     const deadline = now() + wait * 1000;
     const held = performance.now();
-    const hold = holdSignal(res, deps.shutdown);
+    const hold = holdSignal(res, shutdown);
     try {
       if (!isTerminal(ticket.status)) {
         await refresher.refresh(ticketId);

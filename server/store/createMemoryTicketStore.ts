@@ -1,44 +1,28 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { isTerminal, type Ticket } from "../../contract/index.ts";
-import type { ApiErrorData } from "../http/apiError.ts";
-import type {
-  IdempotentOutcome,
-  IdempotencyClaim,
-  StoredTicket,
-  TicketStore,
-} from "../tickets/ticketStore.ts";
+import type { StoredTicket, TicketStore } from "../tickets/ticketStore.ts";
 import { createMemorySlotLimiter } from "./createMemorySlotLimiter.ts";
 import { createWakeups } from "./createWakeups.ts";
 import { flexibleRequestLimiter } from "./flexibleRequestLimiter.ts";
+import { createClaims } from "./createClaims.ts";
+import { memoryClaimEngine } from "./memoryClaimEngine.ts";
 import { STORE_TTL, type StoreTtlOptions } from "./storeDefaults.ts";
 import { waitUntilChanged } from "./waitUntilChanged.ts";
 
-/** Times to live; the defaults suit one proxy process. Slot limits follow `now`, too. */
+/** The store's clock and times to live (tests shorten them); slot limits follow `now`, too. */
 export interface MemoryTicketStoreOptions extends StoreTtlOptions {
   now?: () => number;
-  /** How long a ticket's owner and status are kept (a returning user may look it up). */
-  ticketTtlMs?: number;
-  /** The same key within 24 h gives the same ticket. */
-  idempotencyTtlMs?: number;
-  /** A running claim older than this is presumed dead (its request never finished). */
-  runningTtlMs?: number;
 }
 
 const SWEEP_EVERY_MS = 60_000;
-
-type IdempotencyEntry =
-  | { state: "running"; expiresAt: number; waiters: Set<(outcome: IdempotentOutcome) => void> }
-  | { state: "done"; expiresAt: number; ticket: Ticket };
 
 /** The in-memory TicketStore: one process, swept lazily (no timers to leak). */
 export function createMemoryTicketStore(options: MemoryTicketStoreOptions = {}): TicketStore {
   const now = options.now ?? Date.now;
   const ticketTtl = options.ticketTtlMs ?? STORE_TTL.ticketMs;
-  const idempotencyTtl = options.idempotencyTtlMs ?? STORE_TTL.idempotencyMs;
-  const runningTtl = options.runningTtlMs ?? 15 * 60_000;
   const tickets = new Map<string, StoredTicket & { expiresAt: number }>();
-  const keys = new Map<string, IdempotencyEntry>();
   const wakeups = createWakeups();
+  const claims = memoryClaimEngine(now);
   let lastSweep = now();
 
   function sweep(): void {
@@ -46,7 +30,7 @@ export function createMemoryTicketStore(options: MemoryTicketStoreOptions = {}):
     if (t - lastSweep < SWEEP_EVERY_MS) return;
     lastSweep = t;
     for (const [id, ticket] of tickets) if (ticket.expiresAt <= t) tickets.delete(id);
-    for (const [key, entry] of keys) if (entry.expiresAt <= t) keys.delete(key);
+    claims.sweep();
   }
 
   const live = (ticketId: string) => {
@@ -59,28 +43,14 @@ export function createMemoryTicketStore(options: MemoryTicketStoreOptions = {}):
     issueKey,
   });
 
-  function firstClaim(mapKey: string, entry: Extract<IdempotencyEntry, { state: "running" }>) {
-    let settled = false;
-    const settle = (outcome: IdempotentOutcome): void => {
-      if (settled) return;
-      settled = true;
-      if (keys.get(mapKey) === entry) {
-        if (outcome.ok)
-          keys.set(mapKey, {
-            state: "done",
-            ticket: outcome.ticket,
-            expiresAt: now() + idempotencyTtl,
-          });
-        else keys.delete(mapKey);
-      }
-      for (const wake of entry.waiters) wake(outcome);
-    };
-    return {
-      kind: "first" as const,
-      complete: async (ticket: Ticket) => settle({ ok: true, ticket: publicTicket(ticket) }),
-      fail: async (error: ApiErrorData | null) => settle({ ok: false, error }),
-    };
-  }
+  const getTicket = async (ticketId: string): Promise<StoredTicket | null> => {
+    const ticket = live(ticketId);
+    if (!ticket) return null;
+    const { expiresAt: _, ...stored } = ticket;
+    return stored;
+  };
+  // One claims protocol for every engine: the same heartbeat, lapse and outcomes as SQLite's.
+  const beginIdempotent = createClaims({ engine: claims, wakeups, getTicket, ttl: options });
 
   return {
     async recordTicket(ticket, ownerCustomerId) {
@@ -93,12 +63,7 @@ export function createMemoryTicketStore(options: MemoryTicketStoreOptions = {}):
       });
     },
 
-    async getTicket(ticketId) {
-      const ticket = live(ticketId);
-      if (!ticket) return null;
-      const { expiresAt: _, ...stored } = ticket;
-      return stored;
-    },
+    getTicket,
 
     async applyStatus(ticketId, status, issueKey) {
       const ticket = live(ticketId);
@@ -120,43 +85,9 @@ export function createMemoryTicketStore(options: MemoryTicketStoreOptions = {}):
       return waitUntilChanged(ticketId, { wakeups, read }, options);
     },
 
-    async beginIdempotent(customerId, key): Promise<IdempotencyClaim> {
+    beginIdempotent: (customerId, key) => {
       sweep();
-      // NUL cannot occur in a header value, so the pair cannot collide with another.
-      const mapKey = `${customerId}\u0000${key}`;
-      const entry = keys.get(mapKey);
-      if (entry && entry.expiresAt > now()) {
-        if (entry.state === "done") {
-          return {
-            kind: "existing",
-            ticket: publicTicket(live(entry.ticket.ticketId) ?? entry.ticket),
-          };
-        }
-        return {
-          kind: "running",
-          wait: (signal) =>
-            new Promise<IdempotentOutcome>((resolve, reject) => {
-              const onAbort = (): void => {
-                entry.waiters.delete(wake);
-                reject(signal?.reason);
-              };
-              const wake = (outcome: IdempotentOutcome): void => {
-                signal?.removeEventListener("abort", onAbort);
-                resolve(outcome);
-              };
-              if (signal?.aborted) return onAbort();
-              entry.waiters.add(wake);
-              signal?.addEventListener("abort", onAbort, { once: true });
-            }),
-        };
-      }
-      const running: IdempotencyEntry = {
-        state: "running",
-        expiresAt: now() + runningTtl,
-        waiters: new Set(),
-      };
-      keys.set(mapKey, running);
-      return firstClaim(mapKey, running);
+      return beginIdempotent(customerId, key);
     },
 
     requestLimiter: ({ name, limit, windowMs }) =>

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { StoreSettings } from "../config.ts";
 import type { TicketStore } from "../tickets/ticketStore.ts";
+import type { ClaimOwnerCheck } from "./claimOwner.ts";
 import { createMemoryTicketStore } from "./createMemoryTicketStore.ts";
 
 /**
@@ -10,21 +11,26 @@ import { createMemoryTicketStore } from "./createMemoryTicketStore.ts";
  */
 export async function openStore(
   settings: StoreSettings,
-  deps: { logger?: Logger; now?: () => number } = {},
+  deps: { logger?: Logger; now?: () => number; claimOwner?: ClaimOwnerCheck } = {},
 ): Promise<TicketStore> {
+  const now = deps.now ? { now: deps.now } : {};
+  const claimOwner = deps.claimOwner ? { claimOwner: deps.claimOwner } : {};
   switch (settings.kind) {
     case "memory":
-      return createMemoryTicketStore(deps.now ? { now: deps.now } : {});
+      return createMemoryTicketStore(now);
     case "sqlite": {
       const { openSqliteTicketStore } = await import("./sqlite/openSqliteTicketStore.ts");
-      return openSqliteTicketStore({ path: settings.path, ...(deps.now ? { now: deps.now } : {}) });
+      return openSqliteTicketStore({ path: settings.path, ...now, ...claimOwner });
     }
     case "redis": {
       const { connectRedisTicketStore } = await import("./redis/connectRedisTicketStore.ts");
       return connectRedisTicketStore({
         url: settings.url,
         ...(deps.logger ? { logger: deps.logger } : {}),
-        ...(deps.now ? { now: deps.now } : {}),
+        ...now,
+        ...(deps.claimOwner
+          ? { claimOwner: { host: deps.claimOwner.host, pid: deps.claimOwner.pid } }
+          : {}),
       });
     }
   }

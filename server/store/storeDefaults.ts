@@ -7,10 +7,11 @@ export const STORE_TTL = {
   /** The same Idempotency-Key within this gives the same ticket. */
   idempotencyMs: 24 * HOUR,
   /**
-   * A running claim in a shared store: renewed by its process every third of this, so a claim
-   * whose process died (kill -9) frees its key this long after.
+   * A running claim: renewed by its process every quarter of this, so a claim whose process
+   * died (kill -9) frees its key at most this long after (a retry waits no more than that),
+   * while a live process would have to stall for three quarters of it to lose its claim.
    */
-  runningMs: 30_000,
+  runningMs: 8_000,
   /** A failed claim's outcome, kept so duplicates waiting in other processes learn it. */
   failedMs: 60_000,
   /**
@@ -22,7 +23,7 @@ export const STORE_TTL = {
 
 /** Times to live a store takes, and its clock; tests shorten the one and move the other. */
 export interface StoreTtlOptions {
-  /** ms since the epoch; default Date.now. Replicas sharing a store need clocks in step. */
+  /** The store's clock (ms since the epoch); default Date.now. Replicas sharing a store need clocks in step. */
   now?: () => number;
   ticketTtlMs?: number;
   idempotencyTtlMs?: number;

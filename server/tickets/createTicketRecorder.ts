@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { createAbortFanout } from "../http/createAbortFanout.ts";
 
 /** Records what Ripio accepted, even when the store fails at that moment. */
 export interface TicketRecorder {
@@ -38,16 +39,17 @@ export function createTicketRecorder(deps: {
     return steps.length;
   }
 
+  const shutdown = createAbortFanout(deps.shutdown);
   const pause = (ms: number): Promise<void> =>
     new Promise((resolve) => {
       if (deps.shutdown.aborted) return resolve();
       const done = (): void => {
         clearTimeout(timer);
-        deps.shutdown.removeEventListener("abort", done);
+        unwatch();
         resolve();
       };
       const timer = setTimeout(done, ms);
-      deps.shutdown.addEventListener("abort", done, { once: true });
+      const unwatch = shutdown.watch(done);
     });
 
   async function retry(ticketId: string, steps: readonly (() => Promise<void>)[], from: number) {

@@ -19,6 +19,11 @@ export type IdempotencyClaim =
   /** This request owns the key: it must call `complete` or `fail` exactly once. */
   | {
       kind: "first";
+      /**
+       * Whether the key is still this request's: false once its claim lapsed (its process
+       * stalled past the lapse) and a duplicate may have taken it. Asked before Ripio's Create.
+       */
+      held(): Promise<boolean>;
       complete(ticket: Ticket): Promise<void>;
       /** Releases the key (a failed attempt does not keep it) and tells waiting duplicates. */
       fail(error: ApiErrorData | null): Promise<void>;

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import { RateLimiterMemory, RateLimiterRedis } from "rate-limiter-flexible";
 import type { TicketStatus } from "../../../contract/index.ts";
 import type { StoredTicket, TicketStore } from "../../tickets/ticketStore.ts";
+import type { ClaimOwner } from "../claimOwner.ts";
 import { createClaims } from "../createClaims.ts";
 import { createWakeups } from "../createWakeups.ts";
 import { flexibleRequestLimiter } from "../flexibleRequestLimiter.ts";
@@ -18,6 +19,8 @@ export interface RedisTicketStoreOptions extends StoreTtlOptions, RedisConnectOp
   /** Put before every key and the channel, so several proxies can share one Redis. */
   keyPrefix?: string;
   logger?: Logger;
+  /** This process, written into its Idempotency-Key claims (operators can tell whose). */
+  claimOwner?: ClaimOwner;
 }
 
 /**
@@ -31,6 +34,7 @@ export async function connectRedisTicketStore(
   const prefix = options.keyPrefix ?? "help-proxy:";
   const channel = `${prefix}changes`;
   const ticketTtl = options.ticketTtlMs ?? STORE_TTL.ticketMs;
+  const now = options.now ?? Date.now;
   const redis = await connectRedis(options);
   const { client, subscriber } = redis;
   const wakeups = createWakeups();
@@ -63,7 +67,7 @@ export async function connectRedisTicketStore(
     recordTicket: (ticket, owner) =>
       guardStore(async () => {
         const issueKey = ticket.status === "CREATED" ? (ticket.issueKey ?? "") : "";
-        const args = [owner, ticket.status, issueKey, String(Date.now()), String(ticketTtl)];
+        const args = [owner, ticket.status, issueKey, String(now()), String(ticketTtl)];
         await redis.run(RECORD, [ticketKey(ticket.ticketId)], args);
       }),
 
@@ -72,7 +76,7 @@ export async function connectRedisTicketStore(
     applyStatus: (ticketId, status, issueKey) =>
       guardStore(async () => {
         const key = status === "CREATED" ? (issueKey ?? "") : "";
-        const args = [status, key, String(Date.now()), channel, `t:${ticketId}`];
+        const args = [status, key, String(now()), channel, `t:${ticketId}`];
         return (await redis.run(APPLY_STATUS, [ticketKey(ticketId)], args)) === 1;
       }),
 
@@ -91,6 +95,7 @@ export async function connectRedisTicketStore(
       wakeups,
       getTicket,
       ttl: options,
+      ...(options.claimOwner ? { owner: options.claimOwner } : {}),
     }),
 
     requestLimiter: ({ name, limit, windowMs }) =>
@@ -111,7 +116,7 @@ export async function connectRedisTicketStore(
       redisSlotLimiter(redis, (bucket) => `${prefix}s:${bucket}`, {
         holdMs: Math.min(limits.windowMs, STORE_TTL.holdMs),
         ...limits,
-        now: options.now ?? Date.now,
+        now,
       }),
 
     ping: () =>

@@ -20,7 +20,7 @@ export function redisClaimEngine(
       return (await redis.run(SETTLE, [keyOf(id)], args)) === 1;
     },
     async renew(id, claim, ttlMs) {
-      await redis.run(RENEW, [keyOf(id)], [running(claim), String(ttlMs)]);
+      return (await redis.run(RENEW, [keyOf(id)], [running(claim), String(ttlMs)])) === 1;
     },
     async read(id) {
       if (!redis.client.isReady) throw new Error("not connected to Redis");

@@ -1,6 +1,7 @@
 import { RateLimiterSQLite } from "rate-limiter-flexible";
 import type { TicketStatus } from "../../../contract/index.ts";
 import type { RequestLimiter, StoredTicket, TicketStore } from "../../tickets/ticketStore.ts";
+import { claimOwnerGone, type ClaimOwnerCheck } from "../claimOwner.ts";
 import { createClaims } from "../createClaims.ts";
 import { createWakeups } from "../createWakeups.ts";
 import { flexibleRequestLimiter } from "../flexibleRequestLimiter.ts";
@@ -19,6 +20,12 @@ export interface SqliteTicketStoreOptions extends StoreTtlOptions {
   path: string;
   /** How often other processes' commits are looked for while someone waits. */
   watchMs?: number;
+  /**
+   * This process, written into its Idempotency-Key claims. At open, the running claims of
+   * processes of this host that are gone (a kill -9, a crash) are released, so a retry after a
+   * restart need not wait for them to lapse.
+   */
+  claimOwner?: ClaimOwnerCheck;
 }
 
 interface TicketRow {
@@ -94,11 +101,15 @@ export function openSqliteTicketStore(options: SqliteTicketStoreOptions): Ticket
       };
     });
 
+  const claims = sqliteClaimEngine(db, now);
+  const owner = options.claimOwner;
+  if (owner) claims.releaseRunning((claim) => claimOwnerGone(claim, owner));
   const beginIdempotent = createClaims({
-    engine: sqliteClaimEngine(db, now),
+    engine: claims,
     wakeups,
     getTicket,
     ttl: options,
+    ...(owner ? { owner: { host: owner.host, pid: owner.pid } } : {}),
   });
 
   return {

@@ -25,6 +25,20 @@ describe("createMemoryTicketStore on a fake clock", () => {
     expect((await store.beginIdempotent("alice", "k")).kind).toBe("first");
   });
 
+  it("when a claim lapses while its process stalls and a duplicate takes the key, then held() says the key is lost", async () => {
+    const clock = fakeClock();
+    const store = createMemoryTicketStore({ now: clock.now, runningTtlMs: 8_000 });
+    const stalled = await store.beginIdempotent("alice", "k");
+    if (stalled.kind !== "first") throw new Error("expected the first claim");
+    expect(await stalled.held()).toBe(true);
+    clock.advance(5_000); // past half a lapse: held() asks the store, which renews it
+    expect(await stalled.held()).toBe(true);
+    expect((await store.beginIdempotent("alice", "k")).kind).toBe("running");
+    clock.advance(8_001); // no heartbeat ran on this clock: the claim lapsed
+    expect((await store.beginIdempotent("alice", "k")).kind).toBe("first");
+    expect(await stalled.held()).toBe(false);
+  });
+
   it("when a committed slot is an hour old, then it counts no more, and refusals say how long to wait", async () => {
     const clock = fakeClock();
     const store = createMemoryTicketStore({ now: clock.now });

@@ -314,6 +314,16 @@ export function describeStoreConformance(
         first(await b.beginIdempotent("cus_alice", "k"));
       });
 
+      it("when a live instance holds a claim for several times its lapse, then its heartbeat keeps it and the other instance waits", async () => {
+        const a = await open({ runningTtlMs: 400 });
+        const b = await open({ runningTtlMs: 400 });
+        const owner = first(await a.beginIdempotent("cus_alice", "k"));
+        await sleep(1_200);
+        const waiting = running(await b.beginIdempotent("cus_alice", "k")).wait();
+        await owner.complete(pending("t10"));
+        expect(await waiting).toEqual({ ok: true, ticket: pending("t10") });
+      });
+
       it("when both instances reserve slots and count requests, then the limits hold across them", async () => {
         const [a, b] = [await open(), await open()];
         const options = { name: "tickets", limit: 10, windowMs: 60_000 };
