@@ -116,12 +116,13 @@ export function parseTicketUpload(
         !isAllowedExtension(ext) ||
         checkFile({ name: fileName, size: 0, type: info.mimeType })
       ) {
-        stop(ruleError("FILE_TYPE_NOT_ALLOWED", fileName));
+        // Its position among the attachments: every named one before it is in `spooling`.
+        stop(ruleError("FILE_TYPE_NOT_ALLOWED", { index: spooling.length, name: fileName }));
       }
       if (settled || !isAllowedExtension(ext)) return void stream.resume();
       const file = spoolAttachment(
         stream,
-        { fileName, ext, declaredType: info.mimeType },
+        { fileName, index: spooling.length, ext, declaredType: info.mimeType },
         { spool: options.spool, totals },
       );
       spooling.push(file);
