@@ -61,10 +61,13 @@ const LAYERS = {
   "widget/api": ["contract"],
   "widget/ui": ["contract", "widget/messages", "widget/api"],
   "widget/identity": ["contract", "widget/api", "widget/storage"],
+  // The ticket flow with no framework in it (createTicketFlow); the views bind to it.
+  "widget/core": ["contract", "widget/api", "widget/storage"],
   // Screen capture: the buttons always loaded, the editor and recorder a lazy chunk.
-  "widget/capture": ["contract", "widget/messages", "widget/ui", "widget/shell"],
+  "widget/capture": ["contract", "widget/messages", "widget/ui", "widget/shell", "widget/core"],
   "widget/attachments": [
     "contract",
+    "widget/core",
     "widget/messages",
     "widget/api",
     "widget/ui",
@@ -72,16 +75,25 @@ const LAYERS = {
   ],
   "widget/form": [
     "contract",
+    "widget/core",
     "widget/messages",
     "widget/api",
     "widget/ui",
     "widget/storage",
     "widget/attachments",
   ],
-  "widget/status": ["contract", "widget/messages", "widget/api", "widget/ui", "widget/storage"],
+  "widget/status": [
+    "contract",
+    "widget/messages",
+    "widget/api",
+    "widget/ui",
+    "widget/storage",
+    "widget/core",
+  ],
   "widget/shell": ["contract", "widget/messages", "widget/ui"],
   "widget/app": [
     "contract",
+    "widget/core",
     "widget/messages",
     "widget/api",
     "widget/ui",
@@ -95,6 +107,7 @@ const LAYERS = {
   // Entries: the script-tag app, the tiny loader (no React; its size is budgeted), the gallery.
   "widget/embed": [
     "contract",
+    "widget/core",
     "widget/messages",
     "widget/app",
     "widget/shell",

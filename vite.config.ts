@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import type { BuildEnvironmentOptions } from "vite";
 import react from "@vitejs/plugin-react";
 import type { Plugin } from "vite";
@@ -106,6 +106,8 @@ const builds: Record<string, () => BuildEnvironmentOptions> = {
 const widgetTests = {
   environment: "jsdom",
   include: ["test/widget/**/*.test.{ts,tsx}"],
+  // The ticket flow's core has no DOM and no framework: its tests run once, in Node.
+  exclude: ["test/widget/core/**", ...configDefaults.exclude],
   setupFiles: ["test/widget/setup.ts"],
   testTimeout: 30_000,
 };
@@ -161,6 +163,7 @@ export default defineConfig(({ command, mode }) => ({
             "test/contract/**/*.test.ts",
             "test/server/**/*.test.ts",
             "test/lint/**/*.test.ts",
+            "test/widget/core/**/*.test.ts",
           ],
           setupFiles: ["test/support/closeNetwork.ts"],
           testTimeout: 30_000,

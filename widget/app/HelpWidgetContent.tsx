@@ -29,14 +29,7 @@ export function HelpWidgetContent(props: HelpWidgetOptions & OpenStateProps) {
   const launcherRef = useRef<HTMLButtonElement | null>(null);
   const dialogId = useId();
 
-  const body = (
-    <TicketFlowView
-      flow={flow}
-      customerKey={customerKey}
-      shown={open || isInline}
-      pasteRoot={panelRef}
-    />
-  );
+  const body = <TicketFlowView flow={flow} shown={open || isInline} pasteRoot={panelRef} />;
 
   return (
     <MessagesContext value={{ locale, messages }}>

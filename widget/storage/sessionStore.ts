@@ -32,3 +32,19 @@ export function writeStored(key: string, value: unknown): void {
     // See storage(): losing the copy is better than breaking the form.
   }
 }
+
+/** Removes every value the widget stored in this tab (every customer's); failures are ignored. */
+export function clearStored(): void {
+  try {
+    const store = storage();
+    if (!store) return;
+    const ours: string[] = [];
+    for (let i = 0; i < store.length; i += 1) {
+      const key = store.key(i);
+      if (key?.startsWith(PREFIX)) ours.push(key);
+    }
+    for (const key of ours) store.removeItem(key);
+  } catch {
+    // See storage(): nothing could be stored there either.
+  }
+}
