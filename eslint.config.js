@@ -238,6 +238,24 @@ export default tseslint.config(
     },
   },
   {
+    files: ["widget/core/**"],
+    rules: {
+      // The ticket flow's core has no framework in it: TanStack's query-core, not its React
+      // adapter (the bindings in widget/app use that).
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            "**/server/**",
+            "**/server",
+            ...REACT_PACKAGES.filter((p) => p !== "@tanstack/*"),
+            "@tanstack/react-query",
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["server/**"],
     rules: { "no-restricted-imports": ["error", { patterns: ["**/widget/**", "**/widget"] }] },
   },

@@ -1,4 +1,4 @@
-import { QueryObserver, type QueryClient, type QueryObserverOptions } from "@tanstack/react-query";
+import { QueryObserver, type QueryClient, type QueryObserverOptions } from "@tanstack/query-core";
 import { MAX_WAIT_SECONDS, isTerminal, type Ticket } from "../../contract/index.ts";
 import { ApiClientError, isTransientCode } from "../api/ApiClientError.ts";
 import type { ApiClient } from "../api/createApiClient.ts";

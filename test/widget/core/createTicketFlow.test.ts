@@ -3,7 +3,7 @@ import { ApiClientError } from "../../../widget/api/ApiClientError.ts";
 import { createTicketFlow } from "../../../widget/core/createTicketFlow.ts";
 import { buildFile, buildTicket } from "../support/builders.ts";
 import { buildFlow, fakeClient, fakeVisibility, memoryStorage } from "../support/flowFakes.ts";
-import { QueryClient, environmentManager } from "@tanstack/react-query";
+import { QueryClient, environmentManager } from "@tanstack/query-core";
 
 const TEXT = { summary: "Export fails", description: "Nothing downloads." };
 /** Lets promises settle and TanStack's notifications (a zero timeout) run. */

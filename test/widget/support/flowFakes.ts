@@ -2,7 +2,7 @@
  * Fakes for the edges of the ticket flow's core (createTicketFlow): an API client whose
  * answers the test gives by hand, a storage in memory, a page whose visibility the test sets.
  */
-import { QueryClient } from "@tanstack/react-query";
+import { QueryClient } from "@tanstack/query-core";
 import type { Ticket } from "../../../contract/index.ts";
 import { abortError, type ApiClientError } from "../../../widget/api/ApiClientError.ts";
 import type { ApiClient, TicketSubmission } from "../../../widget/api/createApiClient.ts";
