@@ -108,12 +108,20 @@ const LAYERS = {
   "widget/embed": [
     "contract",
     "widget/core",
+    "widget/storage",
     "widget/messages",
     "widget/app",
     "widget/shell",
     "widget/attachments",
   ],
-  "widget/loader": ["contract", "widget/messages", "widget/app", "widget/embed", "widget/shell"],
+  "widget/loader": [
+    "contract",
+    "widget/messages",
+    "widget/app",
+    "widget/embed",
+    "widget/shell",
+    "widget/storage",
+  ],
   "widget/demo": [
     "contract",
     "widget/messages",
@@ -125,7 +133,15 @@ const LAYERS = {
     "widget/api",
     "widget/ui",
   ],
-  widget: ["contract", "widget/messages", "widget/api", "widget/ui", "widget/app", "widget/shell"],
+  widget: [
+    "contract",
+    "widget/messages",
+    "widget/api",
+    "widget/ui",
+    "widget/app",
+    "widget/shell",
+    "widget/storage",
+  ],
 };
 
 const REACT_PACKAGES = ["react", "react-dom", "react-dom/*", "react/*", "@tanstack/*", "react-*"];

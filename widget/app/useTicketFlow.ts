@@ -3,19 +3,19 @@ import { useQueryClient } from "@tanstack/react-query";
 import type { ApiClient } from "../api/createApiClient.ts";
 import { createTicketFlow } from "../core/createTicketFlow.ts";
 import { documentVisibility } from "../core/documentVisibility.ts";
-import type { TicketFlowHost } from "../core/ticketFlowTypes.ts";
 import { sessionFlowStorage } from "../core/sessionFlowStorage.ts";
+import type { CustomerIdentity, TicketFlowHost } from "../core/ticketFlowTypes.ts";
 import { toTicketFlow, type TicketFlow } from "./toTicketFlow.ts";
 
 /**
  * The ticket flow's core (createTicketFlow) bound to the component: one core per widget,
- * read through `useSyncExternalStore`, the same on React and Preact. The client, the
- * customer and the host's callbacks (a host may pass new arrows each render) are handed on
- * in the commit, before anything can be clicked.
+ * read through `useSyncExternalStore`, the same on React and Preact. It follows `identity`
+ * itself; the client and the host's callbacks (a host may pass new arrows each render) are
+ * handed on in the commit, before anything can be clicked.
  */
 export function useTicketFlow(
   client: ApiClient,
-  customerKey: string | null,
+  identity: CustomerIdentity,
   host: TicketFlowHost,
 ): TicketFlow {
   const queryClient = useQueryClient();
@@ -23,7 +23,7 @@ export function useTicketFlow(
     createTicketFlow({
       client,
       queryClient,
-      customerKey,
+      identity,
       host,
       storage: sessionFlowStorage,
       visibility: documentVisibility(),
@@ -32,7 +32,6 @@ export function useTicketFlow(
   useLayoutEffect(() => {
     core.setClient(client);
     core.setHost(host);
-    core.setCustomer(customerKey);
   });
   const snapshot = useSyncExternalStore(core.subscribe, core.getSnapshot, core.getSnapshot);
   return useMemo(() => toTicketFlow(core, snapshot), [core, snapshot]);

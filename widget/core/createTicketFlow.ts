@@ -20,6 +20,7 @@ import {
 import type {
   Attachment,
   Clock,
+  CustomerIdentity,
   FlowStorage,
   FollowedTicket,
   FormStart,
@@ -78,6 +79,11 @@ export interface TicketFlowDeps {
   host?: TicketFlowHost;
   /** The customer known at the start (see `setCustomer`). */
   customerKey?: string | null;
+  /**
+   * Followed while subscribed: its changes of customer reach the flow as they happen, so a
+   * send that was waiting for the new customer's token is cancelled before it leaves.
+   */
+  identity?: CustomerIdentity;
   /** A new draft's idempotency key; random by default. */
   newKey?: () => string;
 }
@@ -197,7 +203,17 @@ export function createTicketFlow(deps: TicketFlowDeps): TicketFlowCore {
   const flow: TicketFlowCore = {
     subscribe(listener) {
       listeners.add(listener);
-      stopFollowing ??= follower.connect();
+      if (!stopFollowing) {
+        const { identity } = deps;
+        const stopStatus = follower.connect();
+        const follow = (): void => flow.setCustomer(identity?.getState().customerKey ?? null);
+        const stopIdentity = identity?.subscribe(follow);
+        follow();
+        stopFollowing = () => {
+          stopIdentity?.();
+          stopStatus();
+        };
+      }
       return () => {
         listeners.delete(listener);
         if (listeners.size > 0) return;
@@ -355,6 +371,7 @@ export function createTicketFlow(deps: TicketFlowDeps): TicketFlowCore {
     },
   };
 
-  if (deps.customerKey) loadCustomer(deps.customerKey, false);
+  const firstKey = deps.customerKey ?? deps.identity?.getState().customerKey ?? null;
+  if (firstKey !== null) loadCustomer(firstKey, false);
   return flow;
 }

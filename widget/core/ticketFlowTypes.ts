@@ -95,6 +95,15 @@ export interface TicketFlowHost {
   onStatusChange?(ticket: Ticket): void;
 }
 
+/**
+ * Who the customer is (the widget's token source). The flow follows its customer key: a
+ * new known key is another customer (see TicketFlowCore.setCustomer).
+ */
+export interface CustomerIdentity {
+  getState(): { customerKey: string | null };
+  subscribe(listener: () => void): () => void;
+}
+
 /** Where the flow keeps what survives a reload (sessionStorage in the browser). */
 export interface FlowStorage {
   /** The value under `key`, or `null` when absent or not `isValid`. */
