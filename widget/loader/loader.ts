@@ -11,7 +11,7 @@ import { loaderCss } from "./loaderCss.ts";
 import { optionsFromScript } from "./optionsFromScript.ts";
 import { injectStyles } from "../shell/injectStyles.ts";
 import { resolveLocale } from "../messages/resolveLocale.ts";
-import { clearCustomerData } from "../storage/clearCustomerData.ts";
+import { clearStored } from "../storage/sessionStore.ts";
 import { withoutGivenToken } from "../embed/withoutGivenToken.ts";
 
 /** The app chunk's path relative to this script, written in at build time. */
@@ -117,7 +117,7 @@ function mount(given: HelpWidgetOptions): WidgetHandle {
     reset: () => {
       options = withoutGivenToken(options);
       if (handle) handle.reset();
-      else clearCustomerData();
+      else clearStored();
     },
     unmount: () => {
       gone = true;
@@ -140,11 +140,8 @@ function install(): void {
 
 function replay(real: WidgetHandle, stub: QueuedHandle): void {
   const queued = stub.q ?? [];
-  stub.open = real.open;
-  stub.close = real.close;
-  stub.unmount = real.unmount;
-  stub.update = real.update;
-  stub.reset = real.reset;
+  // Every command of the stand-in forwards to the real handle from now on.
+  Object.assign(stub, real);
   for (const command of queued) real[command]();
 }
 

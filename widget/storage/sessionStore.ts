@@ -37,13 +37,10 @@ export function writeStored(key: string, value: unknown): void {
 export function clearStored(): void {
   try {
     const store = storage();
-    if (!store) return;
-    const ours: string[] = [];
-    for (let i = 0; i < store.length; i += 1) {
-      const key = store.key(i);
-      if (key?.startsWith(PREFIX)) ours.push(key);
+    // A Storage's own keys are its items' names.
+    for (const key of store ? Object.keys(store) : []) {
+      if (key.startsWith(PREFIX)) store?.removeItem(key);
     }
-    for (const key of ours) store.removeItem(key);
   } catch {
     // See storage(): nothing could be stored there either.
   }
