@@ -54,7 +54,8 @@ export function toTicketFlow(core: TicketFlowCore, snapshot: TicketFlowSnapshot)
       items: snapshot.attachments,
       files: snapshot.files,
       attached: () => core.getSnapshot().files,
-      add: core.addFiles,
+      // Bound to this snapshot's customer: a capture of the previous one's never lands here.
+      add: (files) => core.addFiles(files, snapshot.customerKey),
       remove: core.removeFile,
       inProgress: snapshot.capture,
       setInProgress: core.setCapture,

@@ -49,8 +49,11 @@ export interface TicketFlowCore {
   setHost(host: TicketFlowHost): void;
   /** Keeps the draft's text (stored once the customer is known). */
   saveDraft(text: TicketText): void;
-  /** Judges and lists new files; returns how each was judged. */
-  addFiles(files: readonly File[]): readonly Attachment[];
+  /**
+   * Judges and lists new files; returns how each was judged. With `forCustomer`, files meant
+   * for another customer's draft (a recording that ends after a switch) are not added.
+   */
+  addFiles(files: readonly File[], forCustomer?: string | null): readonly Attachment[];
   removeFile(id: string): void;
   /**
    * Marks the file at `index` among the last send's files as refused (the proxy found it at
@@ -256,7 +259,8 @@ export function createTicketFlow(deps: TicketFlowDeps): TicketFlowCore {
         draft: { text: { summary: text.summary, description: text.description }, idempotencyKey },
       });
     },
-    addFiles(files) {
+    addFiles(files, forCustomer = null) {
+      if (forCustomer !== null && forCustomer !== state.customerKey) return [];
       const judged = judgeAttachments(state.attachments, files, nextId);
       set({ attachments: [...state.attachments, ...judged] });
       return judged;

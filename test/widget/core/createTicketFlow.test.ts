@@ -297,6 +297,14 @@ describe("another customer", () => {
     expect(storage.data.has("draft/alice")).toBe(true);
   });
 
+  it("when a capture Alice started ends after Bob came, then its file is not added to Bob's draft", () => {
+    const { flow } = buildFlow();
+    flow.setCustomer("bob");
+    const added = flow.addFiles([buildFile("recording.webm", { type: "video/webm" })], "alice");
+    expect(added).toEqual([]);
+    expect(flow.getSnapshot().attachments).toEqual([]);
+  });
+
   it("when the customer becomes known, then the files offered meanwhile stay and the stored draft shows", () => {
     const storage = memoryStorage();
     storage.write("draft/alice", { ...TEXT, idempotencyKey: "k-1" });
