@@ -297,6 +297,28 @@ describe("another customer", () => {
     expect(storage.data.has("draft/alice")).toBe(true);
   });
 
+  it("when the identity it follows names Bob, then the flow switches at once and Alice's send is cancelled", async () => {
+    let state = { customerKey: "alice" as string | null };
+    const listeners = new Set<() => void>();
+    const identity = {
+      getState: () => state,
+      subscribe: (listener: () => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+    const { flow, submits } = buildFlow({ customerKey: null, identity });
+    expect(flow.getSnapshot().customerKey).toBe("alice");
+    flow.addFiles([buildFile("alice-private.png", { type: "image/png" })]);
+    const sending = flow.send(TEXT);
+
+    state = { customerKey: "bob" };
+    for (const listener of listeners) listener();
+    expect(submits[0]?.signal?.aborted).toBe(true);
+    expect(await sending).toEqual({ kind: "cancelled" });
+    expect(flow.getSnapshot()).toMatchObject({ customerKey: "bob", attachments: [] });
+  });
+
   it("when a capture Alice started ends after Bob came, then its file is not added to Bob's draft", () => {
     const { flow } = buildFlow();
     flow.setCustomer("bob");
