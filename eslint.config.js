@@ -80,10 +80,13 @@ const LAYERS = {
   "widget/token": [],
   "widget/ui": ["contract", "widget/messages", "widget/api"],
   "widget/identity": ["contract", "widget/api", "widget/storage"],
+  // The ticket flow with no framework in it (createTicketFlow); the views bind to it.
+  "widget/core": ["contract", "widget/api", "widget/storage"],
   // Screen capture: the buttons always loaded, the editor and recorder a lazy chunk.
-  "widget/capture": ["contract", "widget/messages", "widget/ui", "widget/shell"],
+  "widget/capture": ["contract", "widget/messages", "widget/ui", "widget/shell", "widget/core"],
   "widget/attachments": [
     "contract",
+    "widget/core",
     "widget/messages",
     "widget/api",
     "widget/ui",
@@ -91,16 +94,25 @@ const LAYERS = {
   ],
   "widget/form": [
     "contract",
+    "widget/core",
     "widget/messages",
     "widget/api",
     "widget/ui",
     "widget/storage",
     "widget/attachments",
   ],
-  "widget/status": ["contract", "widget/messages", "widget/api", "widget/ui", "widget/storage"],
+  "widget/status": [
+    "contract",
+    "widget/messages",
+    "widget/api",
+    "widget/ui",
+    "widget/storage",
+    "widget/core",
+  ],
   "widget/shell": ["contract", "widget/messages", "widget/ui"],
   "widget/app": [
     "contract",
+    "widget/core",
     "widget/messages",
     "widget/api",
     "widget/ui",
@@ -114,12 +126,21 @@ const LAYERS = {
   // Entries: the script-tag app, the tiny loader (no React; its size is budgeted), the gallery.
   "widget/embed": [
     "contract",
+    "widget/core",
+    "widget/storage",
     "widget/messages",
     "widget/app",
     "widget/shell",
     "widget/attachments",
   ],
-  "widget/loader": ["contract", "widget/messages", "widget/app", "widget/embed", "widget/shell"],
+  "widget/loader": [
+    "contract",
+    "widget/messages",
+    "widget/app",
+    "widget/embed",
+    "widget/shell",
+    "widget/storage",
+  ],
   "widget/demo": [
     "contract",
     "widget/messages",
@@ -131,7 +152,15 @@ const LAYERS = {
     "widget/api",
     "widget/ui",
   ],
-  widget: ["contract", "widget/messages", "widget/api", "widget/ui", "widget/app", "widget/shell"],
+  widget: [
+    "contract",
+    "widget/messages",
+    "widget/api",
+    "widget/ui",
+    "widget/app",
+    "widget/shell",
+    "widget/storage",
+  ],
 };
 
 const REACT_PACKAGES = ["react", "react-dom", "react-dom/*", "react/*", "@tanstack/*", "react-*"];
@@ -249,6 +278,24 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         { patterns: ["**/server/**", "**/server", ...REACT_PACKAGES] },
+      ],
+    },
+  },
+  {
+    files: ["widget/core/**"],
+    rules: {
+      // The ticket flow's core has no framework in it: TanStack's query-core, not its React
+      // adapter (the bindings in widget/app use that).
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            "**/server/**",
+            "**/server",
+            ...REACT_PACKAGES.filter((p) => p !== "@tanstack/*"),
+            "@tanstack/react-query",
+          ],
+        },
       ],
     },
   },

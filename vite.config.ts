@@ -123,7 +123,8 @@ const widgetTests = {
   include: ["test/widget/**/*.test.{ts,tsx}"],
   // ripio-help-widget/token runs in host backends and ssr/ renders on the server, on Node:
   // the unit tier runs them there (React only: the script tag never renders on a server).
-  exclude: [...configDefaults.exclude, "test/widget/{token,ssr}/**"],
+  // The ticket flow's core has no DOM and no framework: its tests run once, in Node.
+  exclude: [...configDefaults.exclude, "test/widget/{token,ssr,core}/**"],
   setupFiles: ["test/widget/setup.ts"],
   testTimeout: 30_000,
 };
@@ -147,7 +148,7 @@ const UNIT_TESTS = [
   "test/contract/**/*.test.ts",
   "test/lint/**/*.test.ts",
   "test/server/**/*.test.ts",
-  "test/widget/{token,ssr}/**/*.test.{ts,tsx}",
+  "test/widget/{token,ssr,core}/**/*.test.{ts,tsx}",
 ];
 const nodeTests = {
   environment: "node",

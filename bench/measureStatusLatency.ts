@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { request } from "undici";
 import { API, ticketPath, type Ticket } from "../contract/index.ts";
 import { matchTicketPath } from "../server/sandbox/ripioPaths.ts";
-import { backoffDelay } from "../widget/status/useTicketStatus.ts";
+import { backoffDelay } from "../widget/core/backoffDelay.ts";
 import { result, type BenchResult } from "./benchResult.ts";
 import { median } from "./median.ts";
 import { startRealStack, type RealStack } from "./processes.ts";
@@ -11,7 +11,7 @@ import { benchFile, expectAccepted, sendTicket } from "./sendTicket.ts";
 
 /** When each ticket is completed, after its client starts: spread so polling is seen at every phase. */
 const COMPLETE_AFTER_MS = [2000, 2500, 3000, 3500, 4000, 4500];
-// The widget's long poll (useTicketStatus.ts): held up to 20 s, asked again 50 ms after a PENDING.
+// The widget's long poll (widget/core/createStatusFollower.ts): held up to 20 s, asked again 50 ms after a PENDING.
 const WAIT_SECONDS = 20;
 const AGAIN_MS = 50;
 const GIVE_UP_MS = 40_000;

@@ -27,7 +27,26 @@ export interface ErrorBody {
     code: ErrorCode;
     message: string;
     field?: TicketField;
+    /** The one file the error is about: its position among the request's attachments. */
+    file?: ErrorFile;
   };
+}
+
+/** Names the attachment an error is about, by position (0-based) and cleaned name. */
+export interface ErrorFile {
+  index: number;
+  name: string;
+}
+
+/** True when `value` is an `ErrorFile` (for answers parsed from the network). */
+export function isErrorFile(value: unknown): value is ErrorFile {
+  const file = value as Partial<ErrorFile> | null;
+  return (
+    typeof file?.name === "string" &&
+    typeof file.index === "number" &&
+    Number.isInteger(file.index) &&
+    file.index >= 0
+  );
 }
 
 /** `GET /api/config`: what the widget needs to know before it renders. */

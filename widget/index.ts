@@ -3,4 +3,5 @@
 // here may pull the form in statically.
 export { HelpWidget, type HelpWidgetProps } from "./app/HelpWidget.tsx";
 export type { HelpWidgetOptions, OpenStateProps } from "./app/HelpWidgetOptions.ts";
+export { clearCustomerData } from "./storage/clearCustomerData.ts";
 export type { Ticket, TicketStatus, Locale } from "../contract/index.ts";

@@ -2,12 +2,15 @@ import {
   ERROR_HTTP_STATUS,
   type ErrorBody,
   type ErrorCode,
+  type ErrorFile,
   type TicketField,
 } from "../../contract/index.ts";
 
 /** What an ApiError carries besides its code; every part is safe to show a browser. */
 export interface ApiErrorOptions {
   field?: TicketField;
+  /** The one attachment at fault, by its position among the request's attachments. */
+  file?: ErrorFile;
   /** Sent as `Retry-After` (seconds). */
   retryAfterSeconds?: number;
   cause?: unknown;
@@ -18,6 +21,7 @@ export class ApiError extends Error {
   override readonly name = "ApiError";
   readonly status: number;
   readonly field: TicketField | undefined;
+  readonly file: ErrorFile | undefined;
   readonly retryAfterSeconds: number | undefined;
 
   constructor(
@@ -28,6 +32,7 @@ export class ApiError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.status = ERROR_HTTP_STATUS[code];
     this.field = options.field;
+    this.file = options.file;
     this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
@@ -38,6 +43,7 @@ export class ApiError extends Error {
         code: this.code,
         message: this.message,
         ...(this.field === undefined ? {} : { field: this.field }),
+        ...(this.file === undefined ? {} : { file: this.file }),
       },
     };
   }
@@ -48,6 +54,7 @@ export interface ApiErrorData {
   code: ErrorCode;
   message: string;
   field?: TicketField;
+  file?: ErrorFile;
   retryAfterSeconds?: number;
 }
 
@@ -57,6 +64,7 @@ export function apiErrorData(error: ApiError): ApiErrorData {
     code: error.code,
     message: error.message,
     ...(error.field === undefined ? {} : { field: error.field }),
+    ...(error.file === undefined ? {} : { file: error.file }),
     ...(error.retryAfterSeconds === undefined
       ? {}
       : { retryAfterSeconds: error.retryAfterSeconds }),
@@ -67,6 +75,7 @@ export function apiErrorData(error: ApiError): ApiErrorData {
 export function apiErrorFrom(data: ApiErrorData): ApiError {
   const options: ApiErrorOptions = {};
   if (data.field !== undefined) options.field = data.field;
+  if (data.file !== undefined) options.file = data.file;
   if (data.retryAfterSeconds !== undefined) options.retryAfterSeconds = data.retryAfterSeconds;
   return new ApiError(data.code, data.message, options);
 }

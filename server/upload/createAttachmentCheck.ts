@@ -4,6 +4,7 @@ import {
   TICKET_LIMITS,
   matchesSignature,
   type AllowedExtension,
+  type ErrorFile,
 } from "../../contract/index.ts";
 import { ruleError } from "./ruleError.ts";
 
@@ -15,10 +16,11 @@ export interface UploadTotals {
 /**
  * A pass-through for one attachment's bytes that fails, as soon as it can tell, with
  * FILE_TOO_LARGE, ATTACHMENTS_TOO_LARGE or FILE_CONTENT_MISMATCH (the first bytes against the
- * extension). `size()` is the byte count seen so far.
+ * extension). `file` is the attachment's position and cleaned name. `size()` is the byte
+ * count seen so far.
  */
 export function createAttachmentCheck(
-  fileName: string,
+  file: ErrorFile,
   ext: AllowedExtension,
   totals: UploadTotals,
 ): Transform & { size(): number } {
@@ -27,13 +29,13 @@ export function createAttachmentCheck(
   let headChecked = false;
   const checkHead = () => {
     headChecked = true;
-    return matchesSignature(ext, head) ? null : ruleError("FILE_CONTENT_MISMATCH", fileName);
+    return matchesSignature(ext, head) ? null : ruleError("FILE_CONTENT_MISMATCH", file);
   };
   const check = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       size += chunk.length;
       totals.bytes += chunk.length;
-      if (size > TICKET_LIMITS.maxFileBytes) return done(ruleError("FILE_TOO_LARGE", fileName));
+      if (size > TICKET_LIMITS.maxFileBytes) return done(ruleError("FILE_TOO_LARGE", file));
       if (totals.bytes > TICKET_LIMITS.maxTotalBytes)
         return done(ruleError("ATTACHMENTS_TOO_LARGE"));
       if (!headChecked) {

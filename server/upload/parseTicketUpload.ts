@@ -119,12 +119,13 @@ export function parseTicketUpload(
         !isAllowedExtension(ext) ||
         checkFile({ name: fileName, size: 0, type: declaredType })
       ) {
-        stop(ruleError("FILE_TYPE_NOT_ALLOWED", fileName));
+        // Its position among the attachments: every named one before it is in `spooling`.
+        stop(ruleError("FILE_TYPE_NOT_ALLOWED", { index: spooling.length, name: fileName }));
       }
       if (settled || !isAllowedExtension(ext)) return void stream.resume();
       const file = spoolAttachment(
         stream,
-        { fileName, ext, declaredType },
+        { fileName, index: spooling.length, ext, declaredType },
         { spool: options.spool, totals },
       );
       spooling.push(file);

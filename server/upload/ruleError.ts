@@ -3,6 +3,7 @@ import {
   TICKET_LIMITS,
   checkDescription,
   checkSummary,
+  type ErrorFile,
   type TicketField,
 } from "../../contract/index.ts";
 import { ApiError } from "../http/apiError.ts";
@@ -40,10 +41,13 @@ const RULES = {
 /** A code of a ticket rule (text, count, type, content, size). */
 export type RuleCode = keyof typeof RULES;
 
-/** The ApiError for a broken ticket rule, naming the file where one is at fault. */
-export function ruleError(code: RuleCode, fileName = ""): ApiError {
+/**
+ * The ApiError for a broken ticket rule; where one file is at fault, `file` names it (its
+ * position among the request's attachments and its cleaned name) in the text and the body.
+ */
+export function ruleError(code: RuleCode, file?: ErrorFile): ApiError {
   const [field, message] = RULES[code];
-  return new ApiError(code, message(fileName), { field });
+  return new ApiError(code, message(file?.name ?? ""), file ? { field, file } : { field });
 }
 
 /** The rule a summary or description breaks, if any; `truncated` when busboy cut the value. */

@@ -30,11 +30,15 @@ export interface SpoolingFile {
  */
 export function spoolAttachment(
   stream: Readable,
-  meta: { fileName: string; ext: AllowedExtension; declaredType: string },
+  meta: { fileName: string; index: number; ext: AllowedExtension; declaredType: string },
   deps: { spool: UploadSpool; totals: UploadTotals },
 ): SpoolingFile {
   const { path, out } = deps.spool.create(meta.ext);
-  const check = createAttachmentCheck(meta.fileName, meta.ext, deps.totals);
+  const check = createAttachmentCheck(
+    { index: meta.index, name: meta.fileName },
+    meta.ext,
+    deps.totals,
+  );
   const file: SpooledFile = {
     fileName: meta.fileName,
     contentType: attachmentContentType(meta.ext, meta.declaredType),

@@ -1,4 +1,4 @@
-import type { ErrorCode, TicketField } from "../../contract/index.ts";
+import type { ErrorCode, ErrorFile, TicketField } from "../../contract/index.ts";
 
 /** What can go wrong talking to the proxy: one of its codes, or no answer at all. */
 export type ClientErrorCode = ErrorCode | "NETWORK_ERROR";
@@ -9,6 +9,8 @@ export class ApiClientError extends Error {
   /** HTTP status; 0 when no answer arrived. */
   readonly status: number;
   readonly field: TicketField | undefined;
+  /** The one attachment the error is about, by its position in the request. */
+  readonly file: ErrorFile | undefined;
   readonly retryAfterSeconds: number | undefined;
 
   constructor(init: {
@@ -16,6 +18,7 @@ export class ApiClientError extends Error {
     status: number;
     message: string;
     field?: TicketField | undefined;
+    file?: ErrorFile | undefined;
     retryAfterSeconds?: number | undefined;
   }) {
     super(init.message);
@@ -23,6 +26,7 @@ export class ApiClientError extends Error {
     this.code = init.code;
     this.status = init.status;
     this.field = init.field;
+    this.file = init.file;
     this.retryAfterSeconds = init.retryAfterSeconds;
   }
 }

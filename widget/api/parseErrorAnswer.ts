@@ -1,4 +1,4 @@
-import { isErrorCode, isTicketField } from "../../contract/index.ts";
+import { isErrorCode, isErrorFile, isTicketField } from "../../contract/index.ts";
 import { ApiClientError } from "./ApiClientError.ts";
 
 // An answer without our error body came from something in between (a load balancer, a
@@ -32,7 +32,15 @@ export function parseErrorAnswer(
   if (typeof error === "object" && error !== null && "code" in error && isErrorCode(error.code)) {
     const message = "message" in error && typeof error.message === "string" ? error.message : "";
     const field = "field" in error && isTicketField(error.field) ? error.field : undefined;
-    return new ApiClientError({ code: error.code, status, message, field, retryAfterSeconds });
+    const file = "file" in error && isErrorFile(error.file) ? error.file : undefined;
+    return new ApiClientError({
+      code: error.code,
+      status,
+      message,
+      field,
+      file,
+      retryAfterSeconds,
+    });
   }
   return new ApiClientError({
     code: codeForBareStatus(status),

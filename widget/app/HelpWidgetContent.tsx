@@ -22,21 +22,15 @@ export function HelpWidgetContent(props: HelpWidgetOptions & OpenStateProps) {
   const [open, setOpen] = useOpenState(props);
   const isInline = props.inline === true || props.target !== undefined;
   const { tokens, client } = useWidgetClient(props);
-  const customerKey = useCustomerKey(tokens, open || isInline);
+  // Learns who the customer is once shown (the flow follows `tokens` itself).
+  useCustomerKey(tokens, open || isInline);
   // The host's callbacks are read from the latest props when called.
-  const flow = useTicketFlow(client, customerKey, props);
+  const flow = useTicketFlow(client, tokens, props);
   const panelRef = useRef<HTMLElement | null>(null);
   const launcherRef = useRef<HTMLButtonElement | null>(null);
   const dialogId = useId();
 
-  const body = (
-    <TicketFlowView
-      flow={flow}
-      customerKey={customerKey}
-      shown={open || isInline}
-      pasteRoot={panelRef}
-    />
-  );
+  const body = <TicketFlowView flow={flow} shown={open || isInline} pasteRoot={panelRef} />;
 
   return (
     <MessagesContext value={{ locale, messages }}>

@@ -6,7 +6,11 @@ export interface HelpWidgetOptions {
   apiBase?: string;
   /** The host backend's signed customer token (see docs/architecture.md, "Data flow"). */
   customerToken?: string;
-  /** Gets a fresh customer token; called when none is given and again when one expires. */
+  /**
+   * Gets a fresh customer token; called when none is given and again when one expires. A
+   * new function is taken to mean the user may have changed: it is asked at once while the
+   * widget is shown (README, "Logout and user switches"), so keep it stable per user.
+   */
   getCustomerToken?: () => Promise<string>;
   /** Default: the browser's language (`es*`, `pt*`, else English). */
   locale?: Locale;

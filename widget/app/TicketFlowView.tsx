@@ -2,7 +2,7 @@ import type { RefObject } from "react";
 import { TicketForm } from "../form/TicketForm.tsx";
 import { TicketStatusView } from "../status/TicketStatusView.tsx";
 import { useMessages } from "../messages/useMessages.ts";
-import type { TicketFlow } from "./useTicketFlow.ts";
+import type { TicketFlow } from "./toTicketFlow.ts";
 
 const EMPTY = { summary: "", description: "" };
 
@@ -12,7 +12,6 @@ const EMPTY = { summary: "", description: "" };
  */
 export function TicketFlowView(props: {
   flow: TicketFlow;
-  customerKey: string | null;
   /** The panel is on screen (open dialog or inline). */
   shown: boolean;
   pasteRoot: RefObject<HTMLElement | null>;
@@ -37,7 +36,7 @@ export function TicketFlowView(props: {
       </div>
       {last ? null : (
         <TicketForm
-          key={`${props.customerKey ?? "?"}:${form.generation}`}
+          key={`${flow.customerKey ?? "?"}:${form.generation}`}
           initial={form.seed ?? draft.text ?? EMPTY}
           attachments={flow.attachments}
           sendState={submitter.state}

@@ -1,29 +1,21 @@
-import { useMemo } from "react";
+import { useLayoutEffect, useMemo, useState } from "react";
 import { createApiClient, type ApiClient } from "../api/createApiClient.ts";
 import { createTokenSource, type TokenSource } from "../identity/createTokenSource.ts";
 import type { HelpWidgetOptions } from "./HelpWidgetOptions.ts";
-import { useLatest } from "./useLatest.ts";
 
 /**
- * The token source and API client for the given options. `getCustomerToken` is read
- * through a ref, so a host passing a new arrow function each render keeps one client
- * (and one cached token).
+ * The token source and API client for the given options: one token source per widget,
+ * told of each new `customerToken` or `getCustomerToken` in the commit, before anything
+ * can be sent with the previous one (see TokenSource.configure).
  */
 export function useWidgetClient(
   options: Pick<HelpWidgetOptions, "apiBase" | "customerToken" | "getCustomerToken">,
 ): { tokens: TokenSource; client: ApiClient } {
   const { apiBase = "", customerToken, getCustomerToken } = options;
-  const latestGetter = useLatest(getCustomerToken);
-  const canRefresh = getCustomerToken !== undefined;
-  const tokens = useMemo(
-    () =>
-      createTokenSource({
-        customerToken,
-        getCustomerToken: canRefresh
-          ? () => latestGetter.current?.() ?? Promise.reject(new Error("getCustomerToken removed"))
-          : undefined,
-      }),
-    [customerToken, canRefresh, latestGetter],
+  const [tokens] = useState(() => createTokenSource({ customerToken, getCustomerToken }));
+  useLayoutEffect(
+    () => tokens.configure({ customerToken, getCustomerToken }),
+    [tokens, customerToken, getCustomerToken],
   );
   const client = useMemo(
     () =>

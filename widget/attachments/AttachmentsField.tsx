@@ -4,7 +4,7 @@ import { CaptureButtons } from "../capture/CaptureButtons.tsx";
 import { TICKET_LIMITS, acceptMap } from "../../contract/index.ts";
 import { FileList } from "./FileList.tsx";
 import { Icon } from "../ui/Icon.tsx";
-import type { Attachments } from "./useAttachments.ts";
+import type { Attachments } from "./Attachments.ts";
 import { fill, formatBytes, limitValues } from "../messages/index.ts";
 import { useMessages } from "../messages/useMessages.ts";
 import { usePasteFiles } from "./usePasteFiles.ts";

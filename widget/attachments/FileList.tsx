@@ -1,4 +1,4 @@
-import type { Attachment } from "./useAttachments.ts";
+import type { Attachment } from "./Attachments.ts";
 import { FileThumbnail } from "./FileThumbnail.tsx";
 import { Icon } from "../ui/Icon.tsx";
 import { fill, formatBytes, limitValues } from "../messages/index.ts";

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ComponentType } from "react";
 import { useMessages } from "../messages/useMessages.ts";
-import type { CaptureInProgress } from "./CaptureInProgress.ts";
+import type { CaptureInProgress } from "../core/CaptureInProgress.ts";
 import type { CaptureKind, CapturePanelProps } from "./CapturePanel.tsx";
 import { captureRoom } from "./captureRoom.ts";
 import { DISPLAY_MEDIA_OPTIONS, captureSupport } from "./captureSupport.ts";

@@ -7,10 +7,10 @@ import { captureCss } from "./captureCss.ts";
 import { RecordingSession } from "./recording/RecordingSession.tsx";
 import { ScreenshotSession } from "./screenshot/ScreenshotSession.tsx";
 import { useAdoptedCss } from "./useAdoptedCss.ts";
-import type { CaptureInProgress } from "./CaptureInProgress.ts";
+import type { CaptureInProgress, CaptureKind } from "../core/CaptureInProgress.ts";
 
 /** The two captures the widget offers. */
-export type CaptureKind = "screenshot" | "recording";
+export type { CaptureKind };
 
 /** What the always-loaded buttons hand the lazily loaded capture. */
 export interface CapturePanelProps {

@@ -5,6 +5,18 @@ export interface WidgetHandle {
   open(): void;
   close(): void;
   unmount(): void;
+  /**
+   * New options for this widget (merged into the ones given). A new `customerToken`, or a
+   * `getCustomerToken` answering for another user, is a user switch: nothing of the previous
+   * user stays on screen and the next request carries the new token.
+   */
+  update(options: Partial<HelpWidgetOptions>): void;
+  /**
+   * For logout: empties everything the widget stored in this tab, forgets the token (a
+   * `customerToken` given is dropped; `getCustomerToken` is asked again when needed) and
+   * shows an empty form.
+   */
+  reset(): void;
 }
 
 /** What the loader hands the lazily loaded app chunk. */
@@ -27,5 +39,8 @@ export interface RipioHelpGlobal {
   q?: [HelpWidgetOptions, QueuedHandle][];
 }
 
+/** The handle's commands without arguments: those a stand-in handle can queue. */
+export type QueuedCommand = "open" | "close" | "unmount" | "reset";
+
 /** A stand-in handle a host page gets before the loader has run; its calls are replayed. */
-export type QueuedHandle = WidgetHandle & { q?: (keyof WidgetHandle)[] };
+export type QueuedHandle = WidgetHandle & { q?: QueuedCommand[] };

@@ -11,6 +11,8 @@ import type { HelpWidgetOptions } from "../app/HelpWidgetOptions.ts";
 import type { MountApp } from "./embedTypes.ts";
 import { resolveLocale } from "../messages/resolveLocale.ts";
 import { loadMessages } from "./lazyCatalogue.ts";
+import { clearCustomerData } from "../storage/clearCustomerData.ts";
+import { withoutGivenToken } from "./withoutGivenToken.ts";
 
 // This module is evaluated on the launcher's hover or focus (prefetch), before any click:
 // start fetching the browser language's messages now so the first open waits for nothing.
@@ -18,6 +20,8 @@ loadMessages(resolveLocale(undefined, navigator.language)).catch(() => undefined
 
 interface Remote {
   setOpen?: (open: boolean) => void;
+  setOptions?: (options: HelpWidgetOptions) => void;
+  reset?: () => void;
 }
 
 function EmbeddedWidget(props: {
@@ -26,8 +30,13 @@ function EmbeddedWidget(props: {
   remote: Remote;
 }): ReactElement {
   const [open, setOpen] = useState(props.initiallyOpen);
+  const [options, setOptions] = useState(props.options);
+  // A reset starts a new widget (its React key): nothing of the previous user is kept.
+  const [generation, setGeneration] = useState(0);
   props.remote.setOpen = setOpen;
-  return <HelpWidgetView {...props.options} open={open} onOpenChange={setOpen} />;
+  props.remote.setOptions = setOptions;
+  props.remote.reset = () => setGeneration((g) => g + 1);
+  return <HelpWidgetView key={generation} {...options} open={open} onOpenChange={setOpen} />;
 }
 
 /** Renders the widget into `shadowRoot` and returns the host page's handle to it. */
@@ -38,10 +47,22 @@ export const mountApp: MountApp = async ({ shadowRoot, options, open }) => {
   shadowRoot.append(container);
   const root = createRoot(container);
   const remote: Remote = {};
+  let current = options;
   root.render(<EmbeddedWidget options={options} initiallyOpen={open} remote={remote} />);
   return {
     open: () => remote.setOpen?.(true),
     close: () => remote.setOpen?.(false),
+    update: (next) => {
+      current = { ...current, ...next };
+      remote.setOptions?.(current);
+    },
+    reset: () => {
+      // Emptied before the new widget reads its customer's draft and last ticket.
+      clearCustomerData();
+      current = withoutGivenToken(current);
+      remote.setOptions?.(current);
+      remote.reset?.();
+    },
     unmount: () => {
       root.unmount();
       container.remove();

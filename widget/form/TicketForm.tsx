@@ -15,10 +15,10 @@ import { errorText } from "../messages/index.ts";
 import { TextField } from "./TextField.tsx";
 import { ticketResolver, type TicketFormValues } from "./ticketResolver.ts";
 import { UploadProgress } from "./UploadProgress.tsx";
-import type { Attachments } from "../attachments/useAttachments.ts";
+import type { Attachments } from "../attachments/Attachments.ts";
 import { useMessages } from "../messages/useMessages.ts";
 import { useFileRefusal } from "../attachments/useFileRefusal.ts";
-import type { SendOutcome, SendState } from "./useSubmitTicket.ts";
+import type { SendOutcome, SendState } from "../core/ticketFlowTypes.ts";
 
 /**
  * The ticket form: Summary, Description, Attachments, Send. Rules come from the contract
@@ -42,7 +42,7 @@ export function TicketForm(props: {
 }) {
   const { messages } = useMessages();
   const { attachments, sendState, onDraftChange, onSend } = props;
-  const fileRefusal = useFileRefusal(attachments);
+  const fileRefusal = useFileRefusal();
   const sending = sendState.phase === "sending";
   const { register, handleSubmit, control, formState, setError, setFocus, watch } =
     useForm<TicketFormValues>({

@@ -1,7 +1,7 @@
 import type { FieldErrors, Resolver } from "react-hook-form";
 import { checkDescription, checkSummary } from "../../contract/index.ts";
 
-/** The text fields of the form; the files live beside it (see `useAttachments`). */
+/** The text fields of the form; the files live beside it (see `Attachments`). */
 export interface TicketFormValues {
   summary: string;
   description: string;
@@ -10,7 +10,7 @@ export interface TicketFormValues {
 /**
  * react-hook-form resolver running the contract's text rules. Each error's `message` is
  * the ErrorCode (the component turns it into the locale's text). The files are not judged
- * here: each was judged when added (`useAttachments`), and a refused one is never sent.
+ * here: each was judged when added (`Attachments`), and a refused one is never sent.
  */
 export const ticketResolver: Resolver<TicketFormValues> = (values) => {
   const errors: FieldErrors<TicketFormValues> = {};

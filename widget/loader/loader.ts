@@ -11,6 +11,8 @@ import { loaderCss } from "../shell/loaderCss.ts";
 import { optionsFromScript } from "./optionsFromScript.ts";
 import { injectStyles } from "../shell/injectStyles.ts";
 import { resolveLocale } from "../messages/resolveLocale.ts";
+import { clearStored } from "../storage/sessionStore.ts";
+import { withoutGivenToken } from "../embed/withoutGivenToken.ts";
 
 /** The app chunk's path relative to this script, written in at build time. */
 declare const __APP_CHUNK__: string;
@@ -38,7 +40,7 @@ function loadApp(): Promise<MountApp> {
 
 function mount(given: HelpWidgetOptions): WidgetHandle {
   // The API lives where this script came from unless the host says otherwise.
-  const options: HelpWidgetOptions = { apiBase: new URL(scriptUrl).origin, ...given };
+  let options: HelpWidgetOptions = { apiBase: new URL(scriptUrl).origin, ...given };
   const host = document.createElement("div");
   host.setAttribute("data-ripio-help", "");
   const root = host.attachShadow({ mode: "open" });
@@ -107,6 +109,16 @@ function mount(given: HelpWidgetOptions): WidgetHandle {
   return {
     open: () => (handle ? handle.open() : start(true)),
     close: () => (handle ? handle.close() : (wantOpen = false)),
+    // Before the app has loaded, the options it will start with are changed instead.
+    update: (next) => {
+      options = { ...options, ...next };
+      handle?.update(next);
+    },
+    reset: () => {
+      options = withoutGivenToken(options);
+      if (handle) handle.reset();
+      else clearStored();
+    },
     unmount: () => {
       gone = true;
       handle?.unmount();
@@ -128,9 +140,8 @@ function install(): void {
 
 function replay(real: WidgetHandle, stub: QueuedHandle): void {
   const queued = stub.q ?? [];
-  stub.open = real.open;
-  stub.close = real.close;
-  stub.unmount = real.unmount;
+  // Every command of the stand-in forwards to the real handle from now on.
+  Object.assign(stub, real);
   for (const command of queued) real[command]();
 }
 

@@ -32,3 +32,16 @@ export function writeStored(key: string, value: unknown): void {
     // See storage(): losing the copy is better than breaking the form.
   }
 }
+
+/** Removes every value the widget stored in this tab (every customer's); failures are ignored. */
+export function clearStored(): void {
+  try {
+    const store = storage();
+    // A Storage's own keys are its items' names.
+    for (const key of store ? Object.keys(store) : []) {
+      if (key.startsWith(PREFIX)) store?.removeItem(key);
+    }
+  } catch {
+    // See storage(): nothing could be stored there either.
+  }
+}

@@ -126,6 +126,8 @@ describe("POST /api/tickets", () => {
     );
     expectApiError(renamed, "FILE_CONTENT_MISMATCH", "attachments");
     expect(String((renamed.body.error as { message: string }).message)).toContain("virus.pdf");
+    // By data too: its position among the attachments, so a client never matches text.
+    expect(renamed.body.error).toMatchObject({ file: { index: 1, name: "virus.pdf" } });
     expectApiError(
       await postTicket(server.url, alice, ticketParts({ summary: "" })),
       "SUMMARY_REQUIRED",
@@ -155,5 +157,15 @@ describe("POST /api/tickets", () => {
       "FILE_TYPE_NOT_ALLOWED",
       "attachments",
     );
+  });
+
+  it("when the second of two files is refused, then the body carries file with its index and name", async () => {
+    const files = [
+      { name: "a.png", bytes: pngBytes(64) },
+      { name: "data.png", bytes: pngBytes(64), type: "application/x-msdownload" },
+    ];
+    const answer = await postTicket(server.url, alice, ticketParts({ files }));
+    expectApiError(answer, "FILE_TYPE_NOT_ALLOWED", "attachments");
+    expect(answer.body.error).toMatchObject({ file: { index: 1, name: "data.png" } });
   });
 });

@@ -9,9 +9,22 @@ describe("the proxy's file refusals", () => {
   it.each(codes)(
     "when a file is refused with %s, then the answer's field is attachments",
     (code) => {
-      const error = ruleError(code, "statement.pdf");
+      const error = ruleError(code, { index: 1, name: "statement.pdf" });
       expect(error.code).toBe(code);
       expect(error.field).toBe("attachments");
     },
   );
+
+  it("when one file is at fault, then the body names it by position and name", () => {
+    const body = ruleError("FILE_TOO_LARGE", { index: 2, name: "data.png" }).toBody();
+    expect(body.error).toMatchObject({
+      code: "FILE_TOO_LARGE",
+      field: "attachments",
+      file: { index: 2, name: "data.png" },
+    });
+  });
+
+  it("when no one file is at fault, then the body names none", () => {
+    expect(ruleError("ATTACHMENTS_TOO_LARGE").toBody().error).not.toHaveProperty("file");
+  });
 });

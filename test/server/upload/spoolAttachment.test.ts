@@ -23,7 +23,7 @@ describe("spoolAttachment", () => {
     const bytes = pngBytes(300_000);
     const spooling = spoolAttachment(
       Readable.from([bytes.subarray(0, 5), bytes.subarray(5)]),
-      { fileName: "shot.png", ext: "png", declaredType: "application/octet-stream" },
+      { fileName: "shot.png", index: 0, ext: "png", declaredType: "application/octet-stream" },
       { spool: spoolIn(dir), totals: { bytes: 0 } },
     );
     await spooling.written;
@@ -35,19 +35,20 @@ describe("spoolAttachment", () => {
   it("when the bytes are not what the extension says, then it fails with FILE_CONTENT_MISMATCH naming the file", async () => {
     const spooling = spoolAttachment(
       Readable.from([exeBytes(4096)]),
-      { fileName: "setup.png", ext: "png", declaredType: "image/png" },
+      { fileName: "setup.png", index: 0, ext: "png", declaredType: "image/png" },
       { spool: spoolIn(dir), totals: { bytes: 0 } },
     );
     await expect(spooling.written).rejects.toMatchObject({
       code: "FILE_CONTENT_MISMATCH",
       message: expect.stringContaining("setup.png") as unknown,
+      file: { index: 0, name: "setup.png" },
     });
   });
 
   it("when the upload's other files already fill the total, then it fails with ATTACHMENTS_TOO_LARGE", async () => {
     const spooling = spoolAttachment(
       Readable.from([pngBytes(64)]),
-      { fileName: "last.png", ext: "png", declaredType: "image/png" },
+      { fileName: "last.png", index: 0, ext: "png", declaredType: "image/png" },
       { spool: spoolIn(dir), totals: { bytes: TICKET_LIMITS.maxTotalBytes - 10 } },
     );
     const error: unknown = await spooling.written.catch((e: unknown) => e);
@@ -60,7 +61,7 @@ describe("spoolAttachment", () => {
     const spool = spoolIn(dir);
     const spooling = spoolAttachment(
       source,
-      { fileName: "big.png", ext: "png", declaredType: "image/png" },
+      { fileName: "big.png", index: 0, ext: "png", declaredType: "image/png" },
       { spool, totals: { bytes: 0 } },
     );
     source.write(pngBytes(64 * 1024));

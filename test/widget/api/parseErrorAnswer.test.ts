@@ -29,6 +29,19 @@ describe("parseErrorAnswer", () => {
     );
   });
 
+  it("when an answer names one file, then its position and name are kept; a malformed one is dropped", () => {
+    const answer = (file: unknown) =>
+      JSON.stringify({
+        error: { code: "FILE_TOO_LARGE", message: "m", field: "attachments", file },
+      });
+    expect(parseErrorAnswer(413, answer({ index: 1, name: "data.png" }), null).file).toEqual({
+      index: 1,
+      name: "data.png",
+    });
+    expect(parseErrorAnswer(413, answer({ index: -1, name: "x.png" }), null).file).toBeUndefined();
+    expect(parseErrorAnswer(413, answer("data.png"), null).file).toBeUndefined();
+  });
+
   it("when a refusal is about a rule or identity, then it is not transient", () => {
     for (const code of ["SUMMARY_TOO_LONG", "IDENTITY_EXPIRED", "TICKET_NOT_FOUND"] as const) {
       expect(isTransientCode(code)).toBe(false);

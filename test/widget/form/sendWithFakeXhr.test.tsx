@@ -120,6 +120,7 @@ describe("answers the client turns into the form's state", () => {
           code: "FILE_CONTENT_MISMATCH",
           message: 'The content of "clip.mp4" is not a mp4 file.',
           field: "attachments",
+          file: { index: 0, name: "clip.mp4" },
         },
       }),
     );
@@ -130,6 +131,44 @@ describe("answers the client turns into the form's state", () => {
     const row = screen.getByText("clip.mp4", { selector: ".rhw-file-name" }).closest("li");
     expect(row).toHaveTextContent(fill(en.fileNotAttached, { reason }));
     expect(screen.getByRole("textbox", { name: "Summary" })).toHaveValue("Upload");
+  });
+
+  it("when the proxy refuses data.png with a.png beside it, then data.png alone is marked refused", async () => {
+    const { user } = renderWidget({ apiBase: "https://proxy.example" });
+    await fillTicket(user, "Two pictures", "One of them is broken.");
+    const pictures = [
+      buildFile("a.png", { type: "image/png" }),
+      buildFile("data.png", { type: "image/png" }),
+    ];
+    await user.upload(screen.getByLabelText("Attachments"), pictures);
+    await user.click(screen.getByRole("button", { name: "Send" }));
+    await waitFor(() => expect(FakeXhr.last).not.toBeNull());
+    const xhr = FakeXhr.last as FakeXhr;
+    act(() =>
+      xhr.answer(415, {
+        error: {
+          // The text names data.png, which contains "a.png": only the file index may decide.
+          code: "FILE_CONTENT_MISMATCH",
+          message: "data.png: the content is not what its extension says.",
+          field: "attachments",
+          file: { index: 1, name: "data.png" },
+        },
+      }),
+    );
+    const reason = en.fileReasons.FILE_CONTENT_MISMATCH;
+    expect(
+      await screen.findByText(fill(en.fileRefused, { name: "data.png", reason })),
+    ).toBeInTheDocument();
+    const row = (name: string) =>
+      screen.getByText(name, { selector: ".rhw-file-name" }).closest("li");
+    expect(row("data.png")).toHaveTextContent(fill(en.fileNotAttached, { reason }));
+    expect(row("a.png")).not.toHaveTextContent(fill(en.fileNotAttached, { reason }));
+    expect(
+      screen.getByRole("button", { name: fill(en.removeFile, { name: "a.png" }) }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole("button", { name: fill(en.dismissFile, { name: "data.png" }) }),
+    ).toBeInTheDocument();
   });
 
   it("when the proxy says IDENTITY_EXPIRED, then a fresh token is fetched once and the send repeated by itself", async () => {

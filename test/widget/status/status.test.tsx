@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { act, screen } from "@testing-library/react";
 import type { Ticket } from "../../../contract/index.ts";
 import { getMessages } from "../../../widget/messages/index.ts";
-import { backoffDelay } from "../../../widget/status/useTicketStatus.ts";
+import { backoffDelay } from "../../../widget/core/backoffDelay.ts";
 import { buildTicket, fakeToken } from "../support/builders.ts";
 import { renderWidget } from "../support/renderWidget.tsx";
 import { storeLastTicket } from "../support/storedTicket.ts";

@@ -1,4 +1,5 @@
-import type { CaptureKind } from "./CapturePanel.tsx";
+/** What is being captured: a screenshot in its editor, or a screen recording. */
+export type CaptureKind = "screenshot" | "recording";
 
 /**
  * A capture the user is making and has not attached yet: a recording running, or a
