@@ -1,6 +1,7 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { isTerminal, type Ticket } from "../../contract/index.ts";
 import type { ApiErrorData } from "../http/apiError.ts";
+import { isAfter, newerFirst, type HistoryRow } from "../tickets/ticketHistory.ts";
 import type {
   IdempotentOutcome,
   IdempotencyClaim,
@@ -22,9 +23,16 @@ export interface MemoryTicketStoreOptions {
   idempotencyTtlMs?: number;
   /** A running claim older than this is presumed dead (its request never finished). */
   runningTtlMs?: number;
+  /** How long a customer's list keeps a ticket; 0 keeps no list. */
+  historyTtlMs?: number;
 }
 
 const SWEEP_EVERY_MS = 60_000;
+
+type MemoryTicket = StoredTicket & {
+  expiresAt: number;
+  listing?: { summary: string; attachmentCount: number; createdAt: number; listedUntil: number };
+};
 
 type IdempotencyEntry =
   | { state: "running"; expiresAt: number; waiters: Set<(outcome: IdempotentOutcome) => void> }
@@ -36,7 +44,17 @@ export function createMemoryTicketStore(options: MemoryTicketStoreOptions = {}):
   const ticketTtl = options.ticketTtlMs ?? STORE_TTL.ticketMs;
   const idempotencyTtl = options.idempotencyTtlMs ?? STORE_TTL.idempotencyMs;
   const runningTtl = options.runningTtlMs ?? 15 * 60_000;
-  const tickets = new Map<string, StoredTicket & { expiresAt: number }>();
+  const historyTtl = options.historyTtlMs ?? STORE_TTL.historyMs;
+  const tickets = new Map<string, MemoryTicket>();
+  /** Each owner's listed ticket ids, and the version of their list. */
+  const lists = new Map<string, { ids: Set<string>; version: number }>();
+  const listKey = (owner: string): string => `o\u0000${owner}`;
+  const bump = (owner: string): void => {
+    const list = lists.get(owner) ?? { ids: new Set<string>(), version: 0 };
+    lists.set(owner, list);
+    list.version += 1;
+    wakeups.wake(listKey(owner));
+  };
   const keys = new Map<string, IdempotencyEntry>();
   const wakeups = createWakeups();
   let lastSweep = now();
@@ -46,9 +64,19 @@ export function createMemoryTicketStore(options: MemoryTicketStoreOptions = {}):
     if (t - lastSweep < SWEEP_EVERY_MS) return;
     lastSweep = t;
     for (const [id, ticket] of tickets) if (ticket.expiresAt <= t) tickets.delete(id);
+    for (const [owner, list] of lists) {
+      for (const id of list.ids) if (!listed(id, t)) list.ids.delete(id);
+      if (list.ids.size === 0) lists.delete(owner);
+    }
     for (const [key, entry] of keys) if (entry.expiresAt <= t) keys.delete(key);
   }
 
+  const listed = (ticketId: string, t = now()) => {
+    const ticket = tickets.get(ticketId);
+    return ticket?.listing && ticket.listing.listedUntil > t && ticket.expiresAt > t
+      ? ticket
+      : undefined;
+  };
   const live = (ticketId: string) => {
     const ticket = tickets.get(ticketId);
     return ticket && ticket.expiresAt > now() ? ticket : undefined;
@@ -83,14 +111,68 @@ export function createMemoryTicketStore(options: MemoryTicketStoreOptions = {}):
   }
 
   return {
-    async recordTicket(ticket, ownerCustomerId) {
+    async recordTicket(ticket, ownerCustomerId, listing) {
       sweep();
+      const t = now();
+      const keep = listing !== undefined && historyTtl > 0;
       tickets.set(ticket.ticketId, {
         ...publicTicket(ticket),
         ownerCustomerId,
-        updatedAt: now(),
-        expiresAt: now() + ticketTtl,
+        updatedAt: t,
+        expiresAt: t + (keep ? Math.max(ticketTtl, historyTtl) : ticketTtl),
+        ...(keep
+          ? {
+              listing: {
+                summary: listing.summary,
+                attachmentCount: listing.attachmentCount,
+                createdAt: t,
+                listedUntil: t + historyTtl,
+              },
+            }
+          : {}),
       });
+      if (!keep) return;
+      bump(ownerCustomerId);
+      lists.get(ownerCustomerId)?.ids.add(ticket.ticketId);
+    },
+
+    async listTickets(ownerCustomerId, { limit, after }) {
+      sweep();
+      const list = lists.get(ownerCustomerId);
+      const rows: HistoryRow[] = [];
+      for (const id of list?.ids ?? []) {
+        const ticket = listed(id);
+        if (!ticket?.listing || ticket.ownerCustomerId !== ownerCustomerId) continue;
+        const { summary, attachmentCount, createdAt } = ticket.listing;
+        const row = { ...publicTicket(ticket), summary, attachmentCount, createdAt };
+        if (isAfter(row, after)) rows.push(row);
+      }
+      rows.sort(newerFirst);
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        tickets: page,
+        next:
+          rows.length > limit && last
+            ? { createdAt: last.createdAt, ticketId: last.ticketId }
+            : null,
+        version: list?.version ?? 0,
+      };
+    },
+
+    async removeTicket(ownerCustomerId, ticketId) {
+      const ticket = listed(ticketId);
+      if (!ticket || ticket.ownerCustomerId !== ownerCustomerId) return false;
+      tickets.delete(ticketId);
+      lists.get(ownerCustomerId)?.ids.delete(ticketId);
+      bump(ownerCustomerId);
+      wakeups.wake(ticketId);
+      return true;
+    },
+
+    waitForListChange(ownerCustomerId, waitOptions) {
+      const read = async () => lists.get(ownerCustomerId)?.version ?? 0;
+      return waitUntilChanged(listKey(ownerCustomerId), { wakeups, read }, waitOptions);
     },
 
     async getTicket(ticketId) {
@@ -112,6 +194,7 @@ export function createMemoryTicketStore(options: MemoryTicketStoreOptions = {}):
         updatedAt: Math.max(now(), ticket.updatedAt + 1),
       });
       wakeups.wake(ticketId);
+      if (ticket.listing) bump(ticket.ownerCustomerId);
       return true;
     },
 

@@ -10,19 +10,21 @@ import { createMemoryTicketStore } from "./createMemoryTicketStore.ts";
  */
 export async function openStore(
   settings: StoreSettings,
-  deps: { logger?: Logger; now?: () => number } = {},
+  deps: { logger?: Logger; now?: () => number; historyTtlMs?: number } = {},
 ): Promise<TicketStore> {
+  const history = deps.historyTtlMs === undefined ? {} : { historyTtlMs: deps.historyTtlMs };
   switch (settings.kind) {
     case "memory":
-      return createMemoryTicketStore(deps.now ? { now: deps.now } : {});
+      return createMemoryTicketStore({ ...(deps.now ? { now: deps.now } : {}), ...history });
     case "sqlite": {
       const { openSqliteTicketStore } = await import("./sqlite/openSqliteTicketStore.ts");
-      return openSqliteTicketStore({ path: settings.path });
+      return openSqliteTicketStore({ path: settings.path, ...history });
     }
     case "redis": {
       const { connectRedisTicketStore } = await import("./redis/connectRedisTicketStore.ts");
       return connectRedisTicketStore({
         url: settings.url,
+        ...history,
         ...(deps.logger ? { logger: deps.logger } : {}),
       });
     }
