@@ -18,6 +18,7 @@ import { spoolHostTag } from "./upload/spoolFileName.ts";
 import type { Sandbox, SandboxOptions } from "./sandbox/createSandbox.ts";
 import { describeStore } from "./store/describeStore.ts";
 import { openStore } from "./store/openStore.ts";
+import { historyTtlMs } from "./tickets/ticketHistory.ts";
 import type { TicketStore } from "./tickets/ticketStore.ts";
 
 /** A running proxy (and, in sandbox mode, its simulator). */
@@ -105,7 +106,9 @@ export async function startServer(
   const metrics = options.metrics === false ? null : createProxyMetrics();
   let store: TicketStore;
   try {
-    store = options.store ?? (await openStore(config.store, { logger, now }));
+    store =
+      options.store ??
+      (await openStore(config.store, { logger, now, historyTtlMs: historyTtlMs(config) }));
   } catch (error) {
     await sandbox?.close();
     throw error;

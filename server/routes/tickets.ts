@@ -95,7 +95,13 @@ export function createTicketsRouter(deps: TicketsRouteDeps): Router {
       await deps.recorder.record(ticket.ticketId, [
         // At once: a shared store gets both in one round trip (node-redis pipelines them).
         async () =>
-          void (await Promise.all([deps.store.recordTicket(ticket, customerId), slot.commit()])),
+          void (await Promise.all([
+            deps.store.recordTicket(ticket, customerId, {
+              summary: upload.summary,
+              attachmentCount: upload.files.length,
+            }),
+            slot.commit(),
+          ])),
         // Then the key: a duplicate told of the ticket must find it recorded.
         ...(settle ? [() => settle(ticket)] : []),
       ]);
