@@ -80,6 +80,8 @@ const LAYERS = {
   ],
   "widget/status": ["contract", "widget/messages", "widget/api", "widget/ui", "widget/storage"],
   "widget/shell": ["contract", "widget/messages", "widget/ui"],
+  // The customer's list: its switch always loaded, its view a lazy chunk.
+  "widget/history": ["contract", "widget/messages", "widget/api", "widget/ui", "widget/shell"],
   "widget/app": [
     "contract",
     "widget/messages",
@@ -91,6 +93,7 @@ const LAYERS = {
     "widget/form",
     "widget/status",
     "widget/shell",
+    "widget/history",
   ],
   // Entries: the script-tag app, the tiny loader (no React; its size is budgeted), the gallery.
   "widget/embed": [
@@ -111,6 +114,7 @@ const LAYERS = {
     "widget/status",
     "widget/api",
     "widget/ui",
+    "widget/history",
   ],
   widget: ["contract", "widget/messages", "widget/api", "widget/ui", "widget/app", "widget/shell"],
 };

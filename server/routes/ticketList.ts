@@ -41,6 +41,8 @@ function parseCursor(value: unknown): HistoryPosition | undefined {
   return position;
 }
 
+const hasPending = (page: HistoryPage): boolean => page.tickets.some((t) => t.status === "PENDING");
+
 const toWire = (page: HistoryPage): TicketList => ({
   tickets: page.tickets.map((row): ListedTicket => ({
     ticketId: row.ticketId,
@@ -56,8 +58,8 @@ const toWire = (page: HistoryPage): TicketList => ({
 /**
  * `GET /api/tickets[?limit&cursor&wait]`: the caller's own tickets, newest first, from the store
  * (what it keeps of them: summary, times, status, key, file count). Its newest PENDING rows are
- * refreshed from Ripio first, as a status poll does. With `wait`, the answer is held until the
- * caller's list changes (a PENDING ticket turns, on any replica), N seconds pass, the client
+ * refreshed from Ripio first, as a status poll does. With `wait` and a PENDING row on the page,
+ * the answer is held until the caller's list changes (a PENDING ticket turns, on any replica), N seconds pass, the client
  * leaves or the server shuts down. `DELETE /api/tickets/:ticketId`: the owner removes a ticket
  * from their list (204); anyone else, or an unknown id, gets 404.
  */
@@ -83,14 +85,15 @@ export function createTicketListRouter(deps: {
     };
 
     let page = await read();
-    if (page.tickets.some((t) => t.status === "PENDING")) {
+    if (hasPending(page)) {
       await refreshPending(page);
       page = await read();
     }
     const deadline = now() + wait * 1000;
     const hold = holdSignal(res, deps.shutdown);
     try {
-      while (now() < deadline && !hold.signal.aborted) {
+      // Nothing PENDING, nothing to wait for: a poller that saw one learns at once it turned.
+      while (hasPending(page) && now() < deadline && !hold.signal.aborted) {
         const timeoutMs = Math.min(RECHECK_EVERY_MS, deadline - now());
         const options = { timeoutMs, since: page.version, signal: hold.signal };
         const changed = await store.waitForListChange(customerId, options);

@@ -7,6 +7,7 @@ export const en: Messages = {
   dialogTitle: "Contact support",
   intro: "Tell us what went wrong and we'll open a ticket with the support team.",
   close: "Close",
+  yourTickets: "Your tickets",
 
   summaryLabel: "Summary",
   summaryHint: "One line about the problem.",
