@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { BenchResult } from "./benchResult.ts";
 import { buildReactVariant, type ReactVariant } from "./buildReactVariant.ts";
+import { measureHistory } from "./measureHistory.ts";
 import { measureHostScript } from "./measureHostScript.ts";
 import { measureMetricsCost } from "./measureMetricsCost.ts";
 import { measureOpenTime } from "./measureOpenTime.ts";
@@ -39,6 +40,7 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   status: () => measureStatusLatency(),
   metrics: () => measureMetricsCost(),
   store: () => measureStores(),
+  history: () => measureHistory(),
 };
 
 process.on("exit", () => {

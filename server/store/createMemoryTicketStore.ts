@@ -1,7 +1,12 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { isTerminal, type Ticket } from "../../contract/index.ts";
 import type { ApiErrorData } from "../http/apiError.ts";
-import { isAfter, newerFirst, type HistoryRow } from "../tickets/ticketHistory.ts";
+import {
+  isAfter,
+  newerFirst,
+  type HistoryPosition,
+  type HistoryRow,
+} from "../tickets/ticketHistory.ts";
 import type {
   IdempotentOutcome,
   IdempotencyClaim,
@@ -46,13 +51,14 @@ export function createMemoryTicketStore(options: MemoryTicketStoreOptions = {}):
   const runningTtl = options.runningTtlMs ?? 15 * 60_000;
   const historyTtl = options.historyTtlMs ?? STORE_TTL.historyMs;
   const tickets = new Map<string, MemoryTicket>();
-  /** Each owner's listed ticket ids, and the version of their list. */
-  const lists = new Map<string, { ids: Set<string>; version: number }>();
+  /** Each owner's listed tickets, oldest first, and the version of their list. */
+  const lists = new Map<string, { rows: HistoryPosition[]; version: number }>();
   const listKey = (owner: string): string => `o\u0000${owner}`;
   const bump = (owner: string): void => {
-    const list = lists.get(owner) ?? { ids: new Set<string>(), version: 0 };
+    const list = lists.get(owner) ?? { rows: [], version: 0 };
     lists.set(owner, list);
-    list.version += 1;
+    // Never back, even after the sweep dropped the owner's list.
+    list.version = Math.max(list.version + 1, now());
     wakeups.wake(listKey(owner));
   };
   const keys = new Map<string, IdempotencyEntry>();
@@ -65,8 +71,8 @@ export function createMemoryTicketStore(options: MemoryTicketStoreOptions = {}):
     lastSweep = t;
     for (const [id, ticket] of tickets) if (ticket.expiresAt <= t) tickets.delete(id);
     for (const [owner, list] of lists) {
-      for (const id of list.ids) if (!listed(id, t)) list.ids.delete(id);
-      if (list.ids.size === 0) lists.delete(owner);
+      list.rows = list.rows.filter((row) => listed(row.ticketId, t));
+      if (list.rows.length === 0) lists.delete(owner);
     }
     for (const [key, entry] of keys) if (entry.expiresAt <= t) keys.delete(key);
   }
@@ -133,21 +139,33 @@ export function createMemoryTicketStore(options: MemoryTicketStoreOptions = {}):
       });
       if (!keep) return;
       bump(ownerCustomerId);
-      lists.get(ownerCustomerId)?.ids.add(ticket.ticketId);
+      const rows = lists.get(ownerCustomerId)?.rows ?? [];
+      rows.push({ createdAt: t, ticketId: ticket.ticketId });
+      const [before, added] = [rows.at(-2), rows.at(-1)];
+      // The clock nearly always grows: sort only when a row lands out of order.
+      if (before && added && newerFirst(before, added) < 0) rows.sort((a, b) => newerFirst(b, a));
     },
 
     async listTickets(ownerCustomerId, { limit, after }) {
       sweep();
       const list = lists.get(ownerCustomerId);
+      const all = list?.rows ?? [];
+      // Binary search: rows [0, start) are older than the cursor (all of them without one).
+      let [lo, hi] = [0, all.length];
+      while (after && lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const row = all[mid];
+        if (row && isAfter(row, after)) lo = mid + 1;
+        else hi = mid;
+      }
       const rows: HistoryRow[] = [];
-      for (const id of list?.ids ?? []) {
-        const ticket = listed(id);
+      const t = now();
+      for (let i = (after ? lo : all.length) - 1; i >= 0 && rows.length <= limit; i -= 1) {
+        const ticket = listed(all[i]?.ticketId ?? "", t);
         if (!ticket?.listing || ticket.ownerCustomerId !== ownerCustomerId) continue;
         const { summary, attachmentCount, createdAt } = ticket.listing;
-        const row = { ...publicTicket(ticket), summary, attachmentCount, createdAt };
-        if (isAfter(row, after)) rows.push(row);
+        rows.push({ ...publicTicket(ticket), summary, attachmentCount, createdAt });
       }
-      rows.sort(newerFirst);
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {
@@ -164,7 +182,8 @@ export function createMemoryTicketStore(options: MemoryTicketStoreOptions = {}):
       const ticket = listed(ticketId);
       if (!ticket || ticket.ownerCustomerId !== ownerCustomerId) return false;
       tickets.delete(ticketId);
-      lists.get(ownerCustomerId)?.ids.delete(ticketId);
+      const list = lists.get(ownerCustomerId);
+      if (list) list.rows = list.rows.filter((row) => row.ticketId !== ticketId);
       bump(ownerCustomerId);
       wakeups.wake(ticketId);
       return true;
