@@ -5,9 +5,9 @@ export const en: Messages = {
   launcher: "Help",
   launcherRecording: "Help — recording",
   dialogTitle: "Contact support",
+  yourTickets: "Your tickets",
   intro: "Tell us what went wrong and we'll open a ticket with the support team.",
   close: "Close",
-  yourTickets: "Your tickets",
 
   summaryLabel: "Summary",
   summaryHint: "One line about the problem.",
