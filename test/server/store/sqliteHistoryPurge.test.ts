@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import Database from "better-sqlite3";
 import { afterEach, expect, it } from "vitest";
 import { openSqliteTicketStore } from "../../../server/store/sqlite/openSqliteTicketStore.ts";
