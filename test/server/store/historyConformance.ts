@@ -117,7 +117,10 @@ export function describeHistoryConformance(
       await recordAll(store, "cus_bob", ["w2"]);
       const { version } = await store.listTickets("cus_alice", { limit: 20 });
       const waiting = store.waitForListChange("cus_alice", { timeoutMs: 10_000, since: version });
-      const duringBobsChange = store.waitForListChange("cus_alice", { timeoutMs: 300, since: version });
+      const duringBobsChange = store.waitForListChange("cus_alice", {
+        timeoutMs: 300,
+        since: version,
+      });
       await store.applyStatus("w2", "CREATED", "SUP-2");
       expect(await duringBobsChange).toBe(false);
       await store.applyStatus("w1", "CREATED", "SUP-1");
