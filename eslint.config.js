@@ -110,6 +110,8 @@ const LAYERS = {
     "widget/core",
   ],
   "widget/shell": ["contract", "widget/messages", "widget/ui"],
+  // The customer's list: its switch always loaded, its view a lazy chunk.
+  "widget/history": ["contract", "widget/messages", "widget/api", "widget/ui", "widget/shell"],
   "widget/app": [
     "contract",
     "widget/core",
@@ -122,6 +124,7 @@ const LAYERS = {
     "widget/form",
     "widget/status",
     "widget/shell",
+    "widget/history",
   ],
   // Entries: the script-tag app, the tiny loader (no React; its size is budgeted), the gallery.
   "widget/embed": [
@@ -151,6 +154,7 @@ const LAYERS = {
     "widget/status",
     "widget/api",
     "widget/ui",
+    "widget/history",
   ],
   widget: [
     "contract",

@@ -59,8 +59,12 @@ export function bundleSizes(distDir = "widget/dist"): BundleSizes {
   // The app chunk loads exactly one locale's messages (embed/lazyCatalogue.ts): count the
   // heaviest, so the figure holds for every visitor. Other dynamic imports (the screen
   // capture) load only on use and are not part of the first open.
-  const locales = (manifest[APP_ENTRY]?.dynamicImports ?? [])
-    .filter((key) => key.startsWith(LOCALES_DIR))
+  // Whichever first-open file imports them: the bundler may move that code to a shared chunk.
+  const firstOpen = new Set(firstOpenFiles(manifest));
+  const locales = Object.values(manifest)
+    .filter((entry) => firstOpen.has(entry.file))
+    .flatMap((entry) => entry.dynamicImports ?? [])
+    .filter((key) => key.startsWith(LOCALES_DIR) && !key.includes("History"))
     .map((key) => manifest[key]?.file ?? key);
   const heaviestLocale = locales.sort(
     (a, b) => gzipBytes(readFileSync(join(distDir, b))) - gzipBytes(readFileSync(join(distDir, a))),

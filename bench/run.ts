@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { BenchResult } from "./benchResult.ts";
 import { buildReactVariant, type ReactVariant } from "./buildReactVariant.ts";
+import { measureHistory } from "./measureHistory.ts";
 import { measureHostScript } from "./measureHostScript.ts";
 import { measureMetricsCost } from "./measureMetricsCost.ts";
 import { measureOpenTime } from "./measureOpenTime.ts";
@@ -45,6 +46,7 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   store: () => measureStores(),
   fuzz: () => measureParserFuzz(),
   soak: () => measureSoak(),
+  history: () => measureHistory(),
 };
 
 process.on("exit", () => {

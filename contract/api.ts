@@ -63,6 +63,25 @@ export interface PublicConfig {
   allowedExtensions: readonly string[];
 }
 
+/**
+ * A row of `GET /api/tickets`: what the list keeps of a ticket — never its description or
+ * files. `createdAt` is an ISO 8601 instant.
+ */
+export interface ListedTicket extends Ticket {
+  summary: string;
+  createdAt: string;
+  attachmentCount: number;
+}
+
+/** `GET /api/tickets`: the caller's tickets, newest first; `next` is the cursor of the page after. */
+export interface TicketList {
+  tickets: ListedTicket[];
+  next: string | null;
+}
+
+/** `?limit=` of `GET /api/tickets`: 1 to `max`, `default` when absent. */
+export const TICKET_LIST_LIMIT = { default: 20, max: 50 } as const;
+
 /** True once a ticket's status can no longer change. */
 export function isTerminal(status: TicketStatus): boolean {
   return status !== "PENDING";

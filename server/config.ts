@@ -58,6 +58,8 @@ export interface Config {
   shutdownGraceSeconds: number;
   /** A bearer that lets callers other than loopback read `/metrics`; null = loopback only. */
   metricsToken: string | null;
+  /** How long a customer's list keeps a ticket's summary and status; 0 keeps no list. */
+  ticketHistoryDays: number;
   /** Lines worth printing at start (sandbox mode says it uses development secrets). */
   notices: readonly string[];
 }
@@ -245,6 +247,9 @@ const ENV = z.object({
   ).describe(
     "Where ticket owners and statuses (7 days), Idempotency-Keys (24 h) and rate-limit counters live: unset = an SQLite file at ./data/help-proxy.sqlite in real mode, memory in sandbox mode; sqlite:<path> another SQLite file (one machine, survives restarts); redis://… or rediss://… a Redis that replicas share; memory: this process only.",
   ),
+  TICKET_HISTORY_DAYS: optional(integer(0, 3650)).describe(
+    "How long (days) a customer's list (GET /api/tickets) keeps each ticket's summary, times, status and file count, never its description or files; default 90; 0 keeps no list. Every store engine deletes the rows after it.",
+  ),
   TRUST_PROXY: optional(
     z.string().transform((raw, ctx): false | number | string => {
       const value = raw.trim();
@@ -399,6 +404,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxUploadsInFlight: values.MAX_UPLOADS_IN_FLIGHT ?? DEFAULT_MAX_UPLOADS_IN_FLIGHT,
     shutdownGraceSeconds: values.SHUTDOWN_GRACE_SECONDS ?? DEFAULT_SHUTDOWN_GRACE_SECONDS,
     metricsToken: values.METRICS_TOKEN ?? null,
+    ticketHistoryDays: values.TICKET_HISTORY_DAYS ?? 90,
     notices,
   };
 }

@@ -16,6 +16,8 @@ import { createBackgroundWork, type BackgroundWork } from "./http/createBackgrou
 import { createMemoryTicketStore } from "./store/createMemoryTicketStore.ts";
 import { createTicketRecorder } from "./tickets/createTicketRecorder.ts";
 import { createTicketRefresher } from "./tickets/createTicketRefresher.ts";
+import { historyTtlMs } from "./tickets/ticketHistory.ts";
+import { createTicketListRouter } from "./routes/ticketList.ts";
 import { createTicketsEnabledProbe } from "./upstream/createTicketsEnabledProbe.ts";
 import type { UpstreamClient } from "./upstream/createUpstreamClient.ts";
 import { errorHandler } from "./http/errorHandler.ts";
@@ -87,7 +89,7 @@ const CSP_DIRECTIVES = {
 export function createApp(deps: AppDeps): express.Express {
   const { config, logger, upstream } = deps;
   const now = deps.now ?? Date.now;
-  const store = deps.store ?? createMemoryTicketStore({ now });
+  const store = deps.store ?? createMemoryTicketStore({ now, historyTtlMs: historyTtlMs(config) });
   const shutdown = deps.shutdown ?? new AbortController().signal;
   const metrics = deps.metrics ?? NO_METRICS;
   let spoolDir = deps.tmpDir;
@@ -167,6 +169,7 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use(createTicketStatusRouter({ store, refresher, now, shutdown, metrics }));
+  app.use(createTicketListRouter({ store, refresher, now, shutdown }));
   app.use("/api", (req: Request) => {
     throw new ApiError(
       "MALFORMED_REQUEST",

@@ -18,6 +18,7 @@ import { spoolHostTag } from "./upload/spoolFileName.ts";
 import type { Sandbox, SandboxOptions } from "./sandbox/createSandbox.ts";
 import { describeStore } from "./store/describeStore.ts";
 import { openStore } from "./store/openStore.ts";
+import { historyTtlMs } from "./tickets/ticketHistory.ts";
 import type { TicketStore } from "./tickets/ticketStore.ts";
 
 /** A running proxy (and, in sandbox mode, its simulator). */
@@ -109,7 +110,14 @@ export async function startServer(
   let store: TicketStore;
   try {
     const claimOwner = { ...spoolOwner, isAlive: isProcessAlive };
-    store = options.store ?? (await openStore(config.store, { logger, now, claimOwner }));
+    store =
+      options.store ??
+      (await openStore(config.store, {
+        logger,
+        now,
+        claimOwner,
+        historyTtlMs: historyTtlMs(config),
+      }));
   } catch (error) {
     await sandbox?.close();
     throw error;

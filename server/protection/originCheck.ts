@@ -48,7 +48,7 @@ export function originCheck(allowedOrigins: readonly string[]) {
     if (req.method !== "OPTIONS") return next();
     res
       .set({
-        "Access-Control-Allow-Methods": "GET, POST",
+        "Access-Control-Allow-Methods": "GET, POST, DELETE",
         "Access-Control-Allow-Headers": ALLOW_HEADERS,
         "Access-Control-Max-Age": String(PREFLIGHT_MAX_AGE_SECONDS),
       })

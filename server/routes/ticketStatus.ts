@@ -11,7 +11,7 @@ import type { StoredTicket, TicketStore } from "../tickets/ticketStore.ts";
 /** During a long poll, Ripio is asked again this often, so it works without webhooks too. */
 const RECHECK_EVERY_MS = 5_000;
 
-function parseWait(value: unknown): number {
+export function parseWait(value: unknown): number {
   if (value === undefined) return 0;
   if (typeof value !== "string" || !/^\d{1,2}$/.test(value) || Number(value) > MAX_WAIT_SECONDS) {
     throw new ApiError(
@@ -26,7 +26,7 @@ function parseWait(value: unknown): number {
  * Aborts when the client leaves or the server shuts down. Not AbortSignal.any: with a
  * long-lived source signal, some Node releases kept every dependant alive.
  */
-function holdSignal(
+export function holdSignal(
   res: Response,
   shutdown: AbortFanout,
 ): { signal: AbortSignal; release(): void } {

@@ -1,5 +1,11 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { isTerminal, type Ticket } from "../../contract/index.ts";
+import {
+  isAfter,
+  newerFirst,
+  type HistoryPosition,
+  type HistoryRow,
+} from "../tickets/ticketHistory.ts";
 import type { StoredTicket, TicketStore } from "../tickets/ticketStore.ts";
 import { createMemorySlotLimiter } from "./createMemorySlotLimiter.ts";
 import { createWakeups } from "./createWakeups.ts";
@@ -12,15 +18,33 @@ import { waitUntilChanged } from "./waitUntilChanged.ts";
 /** The store's clock and times to live (tests shorten them); slot limits follow `now`, too. */
 export interface MemoryTicketStoreOptions extends StoreTtlOptions {
   now?: () => number;
+  /** How long a customer's list keeps a ticket; 0 keeps no list. */
+  historyTtlMs?: number;
 }
 
 const SWEEP_EVERY_MS = 60_000;
+
+type MemoryTicket = StoredTicket & {
+  expiresAt: number;
+  listing?: { summary: string; attachmentCount: number; createdAt: number; listedUntil: number };
+};
 
 /** The in-memory TicketStore: one process, swept lazily (no timers to leak). */
 export function createMemoryTicketStore(options: MemoryTicketStoreOptions = {}): TicketStore {
   const now = options.now ?? Date.now;
   const ticketTtl = options.ticketTtlMs ?? STORE_TTL.ticketMs;
-  const tickets = new Map<string, StoredTicket & { expiresAt: number }>();
+  const historyTtl = options.historyTtlMs ?? STORE_TTL.historyMs;
+  const tickets = new Map<string, MemoryTicket>();
+  /** Each owner's listed tickets, oldest first, and the version of their list. */
+  const lists = new Map<string, { rows: HistoryPosition[]; version: number }>();
+  const listKey = (owner: string): string => `o\u0000${owner}`;
+  const bump = (owner: string): void => {
+    const list = lists.get(owner) ?? { rows: [], version: 0 };
+    lists.set(owner, list);
+    // Never back, even after the sweep dropped the owner's list.
+    list.version = Math.max(list.version + 1, now());
+    wakeups.wake(listKey(owner));
+  };
   const wakeups = createWakeups();
   const claims = memoryClaimEngine(now);
   let lastSweep = now();
@@ -31,8 +55,18 @@ export function createMemoryTicketStore(options: MemoryTicketStoreOptions = {}):
     lastSweep = t;
     for (const [id, ticket] of tickets) if (ticket.expiresAt <= t) tickets.delete(id);
     claims.sweep();
+    for (const [owner, list] of lists) {
+      list.rows = list.rows.filter((row) => listed(row.ticketId, t));
+      if (list.rows.length === 0) lists.delete(owner);
+    }
   }
 
+  const listed = (ticketId: string, t = now()) => {
+    const ticket = tickets.get(ticketId);
+    return ticket?.listing && ticket.listing.listedUntil > t && ticket.expiresAt > t
+      ? ticket
+      : undefined;
+  };
   const live = (ticketId: string) => {
     const ticket = tickets.get(ticketId);
     return ticket && ticket.expiresAt > now() ? ticket : undefined;
@@ -53,14 +87,81 @@ export function createMemoryTicketStore(options: MemoryTicketStoreOptions = {}):
   const beginIdempotent = createClaims({ engine: claims, wakeups, getTicket, ttl: options });
 
   return {
-    async recordTicket(ticket, ownerCustomerId) {
+    async recordTicket(ticket, ownerCustomerId, listing) {
       sweep();
+      const t = now();
+      const keep = listing !== undefined && historyTtl > 0;
       tickets.set(ticket.ticketId, {
         ...publicTicket(ticket),
         ownerCustomerId,
-        updatedAt: now(),
-        expiresAt: now() + ticketTtl,
+        updatedAt: t,
+        expiresAt: t + (keep ? Math.max(ticketTtl, historyTtl) : ticketTtl),
+        ...(keep
+          ? {
+              listing: {
+                summary: listing.summary,
+                attachmentCount: listing.attachmentCount,
+                createdAt: t,
+                listedUntil: t + historyTtl,
+              },
+            }
+          : {}),
       });
+      if (!keep) return;
+      bump(ownerCustomerId);
+      const rows = lists.get(ownerCustomerId)?.rows ?? [];
+      rows.push({ createdAt: t, ticketId: ticket.ticketId });
+      const [before, added] = [rows.at(-2), rows.at(-1)];
+      // The clock nearly always grows: sort only when a row lands out of order.
+      if (before && added && newerFirst(before, added) < 0) rows.sort((a, b) => newerFirst(b, a));
+    },
+
+    async listTickets(ownerCustomerId, { limit, after }) {
+      sweep();
+      const list = lists.get(ownerCustomerId);
+      const all = list?.rows ?? [];
+      // Binary search: rows [0, start) are older than the cursor (all of them without one).
+      let [lo, hi] = [0, all.length];
+      while (after && lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const row = all[mid];
+        if (row && isAfter(row, after)) lo = mid + 1;
+        else hi = mid;
+      }
+      const rows: HistoryRow[] = [];
+      const t = now();
+      for (let i = (after ? lo : all.length) - 1; i >= 0 && rows.length <= limit; i -= 1) {
+        const ticket = listed(all[i]?.ticketId ?? "", t);
+        if (!ticket?.listing || ticket.ownerCustomerId !== ownerCustomerId) continue;
+        const { summary, attachmentCount, createdAt } = ticket.listing;
+        rows.push({ ...publicTicket(ticket), summary, attachmentCount, createdAt });
+      }
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        tickets: page,
+        next:
+          rows.length > limit && last
+            ? { createdAt: last.createdAt, ticketId: last.ticketId }
+            : null,
+        version: list?.version ?? 0,
+      };
+    },
+
+    async removeTicket(ownerCustomerId, ticketId) {
+      const ticket = listed(ticketId);
+      if (!ticket || ticket.ownerCustomerId !== ownerCustomerId) return false;
+      tickets.delete(ticketId);
+      const list = lists.get(ownerCustomerId);
+      if (list) list.rows = list.rows.filter((row) => row.ticketId !== ticketId);
+      bump(ownerCustomerId);
+      wakeups.wake(ticketId);
+      return true;
+    },
+
+    waitForListChange(ownerCustomerId, waitOptions) {
+      const read = async () => lists.get(ownerCustomerId)?.version ?? 0;
+      return waitUntilChanged(listKey(ownerCustomerId), { wakeups, read }, waitOptions);
     },
 
     getTicket,
@@ -77,6 +178,7 @@ export function createMemoryTicketStore(options: MemoryTicketStoreOptions = {}):
         updatedAt: Math.max(now(), ticket.updatedAt + 1),
       });
       wakeups.wake(ticketId);
+      if (ticket.listing) bump(ticket.ownerCustomerId);
       return true;
     },
 

@@ -11,21 +11,28 @@ import { createMemoryTicketStore } from "./createMemoryTicketStore.ts";
  */
 export async function openStore(
   settings: StoreSettings,
-  deps: { logger?: Logger; now?: () => number; claimOwner?: ClaimOwnerCheck } = {},
+  deps: {
+    logger?: Logger;
+    now?: () => number;
+    claimOwner?: ClaimOwnerCheck;
+    historyTtlMs?: number;
+  } = {},
 ): Promise<TicketStore> {
   const now = deps.now ? { now: deps.now } : {};
   const claimOwner = deps.claimOwner ? { claimOwner: deps.claimOwner } : {};
+  const history = deps.historyTtlMs === undefined ? {} : { historyTtlMs: deps.historyTtlMs };
   switch (settings.kind) {
     case "memory":
-      return createMemoryTicketStore(now);
+      return createMemoryTicketStore({ ...now, ...history });
     case "sqlite": {
       const { openSqliteTicketStore } = await import("./sqlite/openSqliteTicketStore.ts");
-      return openSqliteTicketStore({ path: settings.path, ...now, ...claimOwner });
+      return openSqliteTicketStore({ path: settings.path, ...now, ...claimOwner, ...history });
     }
     case "redis": {
       const { connectRedisTicketStore } = await import("./redis/connectRedisTicketStore.ts");
       return connectRedisTicketStore({
         url: settings.url,
+        ...history,
         ...(deps.logger ? { logger: deps.logger } : {}),
         ...now,
         ...(deps.claimOwner

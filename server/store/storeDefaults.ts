@@ -4,6 +4,8 @@ const HOUR = 60 * 60 * 1000;
 export const STORE_TTL = {
   /** A ticket's owner and status: a returning user may look it up. */
   ticketMs: 7 * 24 * HOUR,
+  /** A customer's list keeps a ticket this long (TICKET_HISTORY_DAYS; 0 = no list). */
+  historyMs: 90 * 24 * HOUR,
   /** The same Idempotency-Key within this gives the same ticket. */
   idempotencyMs: 24 * HOUR,
   /**
@@ -28,4 +30,6 @@ export interface StoreTtlOptions {
   ticketTtlMs?: number;
   idempotencyTtlMs?: number;
   runningTtlMs?: number;
+  /** How long a customer's list keeps a ticket; 0 keeps no list. */
+  historyTtlMs?: number;
 }

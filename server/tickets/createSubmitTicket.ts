@@ -133,7 +133,13 @@ export function createSubmitTicket(deps: SubmitTicketDeps): SubmitTicket {
       await deps.recorder.record(ticket.ticketId, [
         // At once: a shared store gets both in one round trip (node-redis pipelines them).
         async () =>
-          void (await Promise.all([deps.store.recordTicket(ticket, customerId), slot.commit()])),
+          void (await Promise.all([
+            deps.store.recordTicket(ticket, customerId, {
+              summary: upload.summary,
+              attachmentCount: upload.files.length,
+            }),
+            slot.commit(),
+          ])),
         // Then the key: a duplicate told of the ticket must find it recorded.
         ...(claim ? [() => claim.settle(ticket)] : []),
       ]);

@@ -1,5 +1,6 @@
 import type { Ticket, TicketStatus } from "../../contract/index.ts";
 import type { ApiErrorData } from "../http/apiError.ts";
+import type { HistoryPage, HistoryPosition, TicketListing } from "./ticketHistory.ts";
 
 /** A ticket as the proxy keeps it: Ripio's fields plus who may read it. */
 export interface StoredTicket extends Ticket {
@@ -78,8 +79,11 @@ export interface LimitOptions {
  * method rejects with a StoreUnavailableError (storeUnavailable.ts) when the store cannot be reached.
  */
 export interface TicketStore {
-  /** Records a ticket Ripio accepted for `ownerCustomerId`. */
-  recordTicket(ticket: Ticket, ownerCustomerId: string): Promise<void>;
+  /**
+   * Records a ticket Ripio accepted for `ownerCustomerId`; with `listing`, it also joins the
+   * owner's list for the history's time to live (none when that is 0).
+   */
+  recordTicket(ticket: Ticket, ownerCustomerId: string, listing?: TicketListing): Promise<void>;
   getTicket(ticketId: string): Promise<StoredTicket | null>;
   /**
    * Applies a status Ripio reported; true when it changed something. A terminal status never
@@ -94,6 +98,21 @@ export interface TicketStore {
    */
   waitForChange(
     ticketId: string,
+    options: { timeoutMs: number; since?: number; signal?: AbortSignal },
+  ): Promise<boolean>;
+  /** The owner's listed tickets, newest first, from after `after`; at most `limit`. */
+  listTickets(
+    ownerCustomerId: string,
+    options: { limit: number; after?: HistoryPosition },
+  ): Promise<HistoryPage>;
+  /** Removes the owner's ticket (its row and status); false when it is not theirs or unknown. */
+  removeTicket(ownerCustomerId: string, ticketId: string): Promise<boolean>;
+  /**
+   * Like `waitForChange`, for the owner's whole list: true when its version grows past `since`
+   * (a ticket recorded, changed or removed), on every instance sharing the store.
+   */
+  waitForListChange(
+    ownerCustomerId: string,
     options: { timeoutMs: number; since?: number; signal?: AbortSignal },
   ): Promise<boolean>;
   /** Claims an Idempotency-Key for a customer (keys are scoped to the customer). */

@@ -5,6 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { getMessages } from "../../widget/messages/index.ts";
 import { getCaptureMessages } from "../../widget/messages/captureCatalogue.ts";
 import { stories } from "../../widget/demo/stories.ts";
+import { historyMessages } from "../../widget/messages/historyCatalogue.ts";
 import { startTestServer } from "../support/startTestServer.ts";
 import { launchBrowser } from "./support/launchBrowser.ts";
 import { STATIC_DIRS, requireBuild } from "./support/requireBuild.ts";
@@ -13,6 +14,7 @@ const en = getMessages("en");
 const es = getMessages("es");
 const pt = getMessages("pt");
 const capture = getCaptureMessages("en");
+const history = historyMessages.en;
 /** A catalogue string whose `{placeholders}` may hold anything. */
 const pattern = (template: string): RegExp =>
   new RegExp(
@@ -65,6 +67,19 @@ const expected: Record<string, (page: Page) => Promise<unknown>> = {
     expect(await page.getByRole("button", { name: en.takeScreenshot }).count()).toBe(0);
     expect(await page.getByRole("button", { name: en.recordScreen }).count()).toBe(0);
   },
+  "history-empty": (page) => text(page, history.empty).waitFor(),
+  "history-few": async (page) => {
+    await text(page, "Login link expired").waitFor();
+    const list = page.getByRole("region", { name: history.heading });
+    expect(await list.getByRole("listitem").count()).toBe(3);
+  },
+  "history-pending": (page) =>
+    page
+      .getByRole("listitem")
+      .getByText(/SUP-\d+/)
+      .waitFor({ timeout: 20_000 }),
+  "history-failed": (page) => page.getByRole("button", { name: history.sendAgain }).waitFor(),
+  "history-error": (page) => text(page, history.loadFailed).waitFor(),
   dark: (page) => page.getByLabel("Summary").waitFor(),
   spanish: async (page) => {
     await text(page, /SUP-\d+/).waitFor();

@@ -5,6 +5,7 @@ import {
   ticketPath,
   type PublicConfig,
   type Ticket,
+  type TicketList,
 } from "../../contract/index.ts";
 import { ApiClientError, isAbortError } from "./ApiClientError.ts";
 import { parseErrorAnswer } from "./parseErrorAnswer.ts";
@@ -36,6 +37,15 @@ export interface ApiClient {
     options?: { waitSeconds?: number; signal?: AbortSignal },
   ): Promise<Ticket>;
   getConfig(options?: { signal?: AbortSignal }): Promise<PublicConfig>;
+  /** `GET /api/tickets`: a page of the customer's own tickets, newest first. */
+  listTickets(options?: {
+    limit?: number;
+    cursor?: string | null;
+    waitSeconds?: number;
+    signal?: AbortSignal;
+  }): Promise<TicketList>;
+  /** `DELETE /api/tickets/:ticketId`: removes it from the customer's list. */
+  removeTicket(ticketId: string): Promise<void>;
 }
 
 function unreadable(status: number): ApiClientError {
@@ -110,6 +120,37 @@ export function createApiClient(options: { apiBase?: string; getToken: GetToken 
         fetchAnswer(url, { headers, ...(signal ? { signal } : {}) }),
       );
       return ticketFrom(answer);
+    },
+
+    async listTickets({ limit, cursor, waitSeconds = 0, signal } = {}) {
+      const query = new URLSearchParams();
+      if (limit !== undefined) query.set("limit", String(limit));
+      if (cursor) query.set("cursor", cursor);
+      const wait = Math.min(Math.max(0, Math.floor(waitSeconds)), MAX_WAIT_SECONDS);
+      if (wait > 0) query.set("wait", String(wait));
+      const url = `${base}${API.tickets}${query.size > 0 ? `?${query.toString()}` : ""}`;
+      const answer = await withIdentity((headers) =>
+        fetchAnswer(url, { headers, ...(signal ? { signal } : {}) }),
+      );
+      if (answer.status !== 200) {
+        throw parseErrorAnswer(answer.status, answer.text, answer.retryAfter);
+      }
+      try {
+        const list = JSON.parse(answer.text) as TicketList;
+        if (!Array.isArray(list.tickets)) throw new TypeError("no tickets");
+        return list;
+      } catch {
+        throw unreadable(answer.status);
+      }
+    },
+
+    async removeTicket(ticketId) {
+      const answer = await withIdentity((headers) =>
+        fetchAnswer(`${base}${ticketPath(ticketId)}`, { method: "DELETE", headers }),
+      );
+      if (answer.status !== 204 && answer.status !== 404) {
+        throw parseErrorAnswer(answer.status, answer.text, answer.retryAfter);
+      }
     },
 
     async getConfig({ signal } = {}) {

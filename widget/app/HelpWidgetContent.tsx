@@ -1,4 +1,4 @@
-import { useId, useRef } from "react";
+import { useId, useRef, useState } from "react";
 import { Dialog } from "../shell/Dialog.tsx";
 import type { HelpWidgetOptions, OpenStateProps } from "./HelpWidgetOptions.ts";
 import { InlinePanel } from "../shell/InlinePanel.tsx";
@@ -10,6 +10,8 @@ import { useCustomerKey } from "../identity/useCustomerKey.ts";
 import { useOpenState } from "./useOpenState.ts";
 import { useTicketFlow } from "./useTicketFlow.ts";
 import { useWidgetClient } from "./useWidgetClient.ts";
+import { HistorySwitch } from "../history/HistorySwitch.tsx";
+import { useJustSent } from "../history/useJustSent.ts";
 
 /**
  * Everything inside the widget, composed: who the customer is, their ticket's flow
@@ -29,8 +31,29 @@ export function HelpWidgetContent(props: HelpWidgetOptions & OpenStateProps) {
   const panelRef = useRef<HTMLElement | null>(null);
   const launcherRef = useRef<HTMLButtonElement | null>(null);
   const dialogId = useId();
+  const [listOpen, setListOpen] = useState(false);
+  const justSent = useJustSent(flow.last);
 
-  const body = <TicketFlowView flow={flow} shown={open || isInline} pasteRoot={panelRef} />;
+  const body = (
+    <>
+      <HistorySwitch
+        open={listOpen}
+        onOpenChange={setListOpen}
+        client={client}
+        customerKey={flow.customerKey}
+        justSent={justSent}
+        onSendAgain={(summary) => {
+          // The form again, with that summary (the draft's description stays).
+          flow.draft.save({ summary, description: flow.draft.text?.description ?? "" });
+          flow.sendAnother();
+          setListOpen(false);
+        }}
+      />
+      <div hidden={listOpen}>
+        <TicketFlowView flow={flow} shown={(open || isInline) && !listOpen} pasteRoot={panelRef} />
+      </div>
+    </>
+  );
 
   return (
     <MessagesContext value={{ locale, messages }}>

@@ -4,7 +4,7 @@ import { getMessages } from "../messages/index.ts";
 import { resolveLocale } from "../messages/resolveLocale.ts";
 import type { HelpWidgetOptions } from "../app/HelpWidgetOptions.ts";
 import { STORY_GROUPS, stories, type Story } from "./stories.ts";
-import { applyScenario, demoToken } from "./sandboxApi.ts";
+import { applyScenario, demoToken, freshCustomer } from "./sandboxApi.ts";
 import { createPlay } from "./play.ts";
 import { StoryControls, type Controls } from "./StoryControls.tsx";
 
@@ -26,6 +26,7 @@ export function Gallery(): ReactElement {
   const [story, setStory] = useState(storyFromHash);
   const [run, setRun] = useState(0);
   const [token, setToken] = useState<string | null>(null);
+  const [customerId, setCustomerId] = useState("cus_demo_alice");
   const [controls, setControls] = useState<Controls>({});
   const [error, setError] = useState<string | null>(null);
   const stage = useRef<HTMLDivElement>(null);
@@ -45,9 +46,14 @@ export function Gallery(): ReactElement {
     setError(null);
     // Each story starts fresh: no saved draft or ticket from the one before.
     sessionStorage.clear();
-    const customer = story.customerId ?? "cus_demo_alice";
     applyScenario(story.scenario ?? {}, story.faults ?? [])
-      .then(() => demoToken(customer, story.tokenTtlSeconds))
+      .then(async () => {
+        const customer = story.freshCustomer
+          ? await freshCustomer()
+          : (story.customerId ?? "cus_demo_alice");
+        if (live) setCustomerId(customer);
+        return demoToken(customer, story.tokenTtlSeconds);
+      })
       .then((fresh) => live && setToken(fresh))
       .catch((e: unknown) => live && setError(String(e)));
     return () => {
@@ -67,7 +73,6 @@ export function Gallery(): ReactElement {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [token]);
 
-  const customer = story.customerId ?? "cus_demo_alice";
   const { inline, ...storyProps } = story.props ?? {};
   const props: HelpWidgetOptions = { ...storyProps, ...controls };
   return (
@@ -108,7 +113,7 @@ export function Gallery(): ReactElement {
             <HelpWidget
               key={`${story.id}-${run}`}
               customerToken={token}
-              getCustomerToken={() => demoToken(customer)}
+              getCustomerToken={() => demoToken(customerId)}
               defaultOpen
               {...(inline ? { inline: true } : {})}
               {...props}

@@ -30,6 +30,13 @@ export async function applyScenario(scenario: ScenarioPatch, faults: FaultSpec[]
   for (const fault of faults) await send("POST", "/__sandbox/faults", fault);
 }
 
+/** A customer only this story run uses (its list starts empty), known to the sandbox. */
+export async function freshCustomer(): Promise<string> {
+  const customerId = `cus_story_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  await send("POST", "/__sandbox/customers", { customerId, email: `${customerId}@example.com` });
+  return customerId;
+}
+
 /** A customer token from the proxy's demo identity endpoint (sandbox mode only). */
 export async function demoToken(customerId: string, ttlSeconds?: number): Promise<string> {
   const body = ttlSeconds ? { customerId, ttlSeconds } : { customerId };

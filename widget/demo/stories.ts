@@ -14,6 +14,8 @@ export interface Story {
   scenario?: ScenarioPatch;
   faults?: FaultSpec[];
   customerId?: string;
+  /** A new customer for each run (a list of its own), instead of `customerId`. */
+  freshCustomer?: boolean;
   /** A short-lived first token, to show the widget fetching a fresh one. */
   tokenTtlSeconds?: number;
   props?: Partial<Pick<HelpWidgetOptions, "locale" | "theme" | "position">> & { inline?: boolean };
@@ -30,6 +32,7 @@ export const STORY_GROUPS = [
   "Outcome",
   "Errors",
   "Capture",
+  "Your tickets",
   "Look",
 ] as const;
 
@@ -60,6 +63,91 @@ const png = (name = "screenshot.png", size = 48_000): File => sampleFile(name, s
 async function record(play: Play, text: Messages, locale: Locale): Promise<void> {
   play.click(text.recordScreen);
   await play.waitForText(getCaptureMessages(locale).stop);
+}
+
+/** Sends a valid ticket and waits for its status, then back to an empty form. */
+async function sendOne(play: Play, text: Messages, summary: string): Promise<void> {
+  play.fill(text.summaryLabel, summary);
+  play.fill(text.descriptionLabel, "Sent from the gallery to fill the list.");
+  play.click(text.send);
+  await play.waitForText(text.sendAnother);
+  play.click(text.sendAnother);
+}
+
+/** The list stories: each on a customer of its own, so its list holds only what it sent. */
+function historyStories(): Story[] {
+  const group = "Your tickets";
+  return [
+    {
+      id: "history-empty",
+      title: "Empty list",
+      group,
+      freshCustomer: true,
+      play: (play, text) => play.click(text.yourTickets),
+    },
+    {
+      id: "history-few",
+      title: "A few tickets",
+      group,
+      freshCustomer: true,
+      play: async (play, text) => {
+        for (const summary of [
+          "Login link expired",
+          "Invoice shows the wrong VAT",
+          "Export does nothing",
+        ])
+          await sendOne(play, text, summary);
+        play.click(text.yourTickets);
+      },
+    },
+    {
+      id: "history-pending",
+      title: "PENDING turning CREATED",
+      group,
+      freshCustomer: true,
+      scenario: { processingDelayMs: 4_000 },
+      play: async (play, text) => {
+        sendValid(play, text);
+        await play.waitForText(text.statusPending);
+        play.click(text.yourTickets);
+      },
+    },
+    {
+      id: "history-failed",
+      title: "Not registered",
+      group,
+      freshCustomer: true,
+      scenario: { nextOutcome: "FAILED" },
+      play: async (play, text) => {
+        sendValid(play, text);
+        await play.waitForText(text.statusFailed);
+        play.click(text.yourTickets);
+      },
+    },
+    {
+      id: "history-error",
+      title: "List failing to load",
+      group,
+      freshCustomer: true,
+      // Stands in for a proxy whose store is away: the list's requests answer 503.
+      setup: () => {
+        const original = window.fetch;
+        window.fetch = (input, init) =>
+          /\/api\/tickets(\?|$)/.test(String(input)) && (init?.method ?? "GET") === "GET"
+            ? Promise.resolve(
+                new Response(
+                  JSON.stringify({ error: { code: "STORE_UNAVAILABLE", message: "Store away" } }),
+                  { status: 503, headers: { "content-type": "application/json" } },
+                ),
+              )
+            : original(input, init);
+        return () => {
+          window.fetch = original;
+        };
+      },
+      play: (play, text) => play.click(text.yourTickets),
+    },
+  ];
 }
 
 /** Every story of the gallery, in sidebar order. */
@@ -233,6 +321,7 @@ export const stories: Story[] = [
     setup: withoutScreenCapture,
     play: fillValid,
   },
+  ...historyStories(),
   { id: "dark", title: "Dark theme", group: "Look", props: { theme: "dark" }, play: fillValid },
   { id: "spanish", title: "Spanish", group: "Look", props: { locale: "es" }, play: sendValid },
   {

@@ -16,6 +16,8 @@ export interface Messages {
   dialogTitle: string;
   intro: string;
   close: string;
+  /** The button that opens the customer's list; fixed English name "Your tickets". */
+  yourTickets: string;
 
   summaryLabel: string;
   summaryHint: string;

@@ -179,6 +179,8 @@ textarea.rhw-input { min-height: 8em; resize: vertical; }
 .rhw-file-name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-weight: 600; }
 .rhw-file-meta { font-size: 14px; color: var(--_muted); }
 
+.rhw-history-entry { display: flex; justify-content: flex-end; margin: -4px 0 12px; }
+.rhw-history-entry .rhw-secondary { min-height: 40px; padding: 6px 12px; font-size: 15px; }
 .rhw-actions { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 8px; }
 .rhw-primary, .rhw-secondary {
   min-height: 44px; padding: 10px 18px; font: inherit; font-size: 16px; font-weight: 600;

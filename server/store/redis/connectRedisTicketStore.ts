@@ -12,7 +12,9 @@ import { waitUntilChanged } from "../waitUntilChanged.ts";
 import { connectRedis, type RedisConnectOptions } from "./connectRedis.ts";
 import { redisClaimEngine } from "./redisClaimEngine.ts";
 import { redisSlotLimiter } from "./redisSlotLimiter.ts";
-import { APPLY_STATUS, RECORD } from "./redisScripts.ts";
+import { RECORD } from "./redisScripts.ts";
+import { APPLY_STATUS_LISTED, RECORD_LISTED, REMOVE_LISTED } from "./historyScripts.ts";
+import { createRedisHistory } from "./redisHistory.ts";
 
 /** Where Redis is, how keys are named, and times to live (tests shorten them). */
 export interface RedisTicketStoreOptions extends StoreTtlOptions, RedisConnectOptions {
@@ -39,6 +41,8 @@ export async function connectRedisTicketStore(
   const { client, subscriber } = redis;
   const wakeups = createWakeups();
   const ticketKey = (id: string): string => `${prefix}t:${id}`;
+  const historyTtl = options.historyTtlMs ?? STORE_TTL.historyMs;
+  const history = createRedisHistory(redis, prefix, historyTtl, now);
 
   // A message names what changed (`t:<ticketId>`, `i:<claim id>`): its waiters read it again.
   void subscriber.subscribe(channel, (message) => wakeups.wake(message)).catch(() => undefined);
@@ -64,12 +68,45 @@ export async function connectRedisTicketStore(
     });
 
   return {
-    recordTicket: (ticket, owner) =>
+    recordTicket: (ticket, owner, listing) =>
       guardStore(async () => {
         const issueKey = ticket.status === "CREATED" ? (ticket.issueKey ?? "") : "";
-        const args = [owner, ticket.status, issueKey, String(now()), String(ticketTtl)];
-        await redis.run(RECORD, [ticketKey(ticket.ticketId)], args);
+        const at = now();
+        if (listing === undefined || historyTtl === 0) {
+          const args = [owner, ticket.status, issueKey, String(at), String(ticketTtl)];
+          await redis.run(RECORD, [ticketKey(ticket.ticketId)], args);
+          return;
+        }
+        const [set, version] = history.keysOf(owner);
+        const args = [
+          ...[owner, ticket.status, issueKey, String(at), String(Math.max(ticketTtl, historyTtl))],
+          ...[listing.summary, String(listing.attachmentCount)],
+          ...[history.member(at, ticket.ticketId), String(historyTtl), channel, `o:${owner}`],
+        ];
+        await redis.run(RECORD_LISTED, [ticketKey(ticket.ticketId), set, version], args);
       }),
+
+    listTickets: (owner, { limit, after }) =>
+      guardStore(async () => {
+        ready();
+        return history.page(owner, limit, after);
+      }),
+
+    removeTicket: (owner, ticketId) =>
+      guardStore(async () => {
+        const keys = [ticketKey(ticketId), ...history.keysOf(owner)];
+        const args = [owner, ticketId, String(now()), String(historyTtl), channel];
+        return (await redis.run(REMOVE_LISTED, keys, args)) === 1;
+      }),
+
+    waitForListChange(owner, waitOptions) {
+      const read = (): Promise<number> =>
+        guardStore(async () => {
+          ready();
+          return history.version(owner);
+        });
+      return waitUntilChanged(`o:${owner}`, { wakeups, read }, waitOptions);
+    },
 
     getTicket,
 
@@ -77,7 +114,8 @@ export async function connectRedisTicketStore(
       guardStore(async () => {
         const key = status === "CREATED" ? (issueKey ?? "") : "";
         const args = [status, key, String(now()), channel, `t:${ticketId}`];
-        return (await redis.run(APPLY_STATUS, [ticketKey(ticketId)], args)) === 1;
+        args.push(prefix, String(Math.max(historyTtl, 1)));
+        return (await redis.run(APPLY_STATUS_LISTED, [ticketKey(ticketId)], args)) === 1;
       }),
 
     waitForChange(ticketId, waitOptions) {

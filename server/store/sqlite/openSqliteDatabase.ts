@@ -2,6 +2,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { StoreOpenError } from "../StoreOpenError.ts";
+import { addHistorySchema } from "./historySchema.ts";
 
 /** The schema; `user_version` says which one a file has. Expiry is by `expires_at` (ms). */
 const SCHEMA = `
@@ -65,6 +66,7 @@ export function openSqliteDatabase(path: string): Database.Database {
     // With WAL, NORMAL loses nothing on a process crash (only on power loss), and is fast.
     db.pragma("synchronous = NORMAL");
     db.exec(SCHEMA);
+    addHistorySchema(db);
     db.prepare(
       `INSERT INTO meta (key, value) VALUES ('opened_at', ?)
        ON CONFLICT (key) DO UPDATE SET value = excluded.value`,

@@ -13,6 +13,7 @@ import { createWriteBatch } from "./createWriteBatch.ts";
 import { createSqliteWatch } from "./createSqliteWatch.ts";
 import { openSqliteDatabase } from "./openSqliteDatabase.ts";
 import { sqliteClaimEngine } from "./sqliteClaimEngine.ts";
+import { sqliteHistory } from "./sqliteHistory.ts";
 import { sqliteSlotLimiter } from "./sqliteSlotLimiter.ts";
 
 /** Where the file is, and times to live (tests shorten them). */
@@ -26,6 +27,8 @@ export interface SqliteTicketStoreOptions extends StoreTtlOptions {
    * restart need not wait for them to lapse.
    */
   claimOwner?: ClaimOwnerCheck;
+  /** How often expired rows are purged even when nothing is written; default every 10 minutes. */
+  purgeEveryMs?: number;
 }
 
 interface TicketRow {
@@ -48,6 +51,8 @@ export function openSqliteTicketStore(options: SqliteTicketStoreOptions): Ticket
   const db = openSqliteDatabase(options.path);
   const now = options.now ?? Date.now;
   const ticketTtl = options.ticketTtlMs ?? STORE_TTL.ticketMs;
+  const historyTtl = options.historyTtlMs ?? STORE_TTL.historyMs;
+  const history = sqliteHistory(db, historyTtl);
   const wakeups = createWakeups({ onListen: () => watch.start() });
   const watch = createSqliteWatch(db, wakeups, options.watchMs);
   const rateTables: string[] = [];
@@ -55,12 +60,28 @@ export function openSqliteTicketStore(options: SqliteTicketStoreOptions): Ticket
   const limiterClient = cachedStatements(db, batch);
 
   const q = {
-    record: db.prepare<[string, string, TicketStatus, string | null, number, number]>(
-      `INSERT INTO tickets (id, owner, status, issue_key, updated_at, expires_at)
-       VALUES (?, ?, ?, ?, ?, ?)
+    record: db.prepare<
+      [
+        string,
+        string,
+        TicketStatus,
+        string | null,
+        number,
+        number,
+        string | null,
+        number | null,
+        number | null,
+        number | null,
+      ]
+    >(
+      `INSERT INTO tickets (id, owner, status, issue_key, updated_at, expires_at,
+         summary, attachment_count, created_at, listed_until)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET owner = excluded.owner, status = excluded.status,
          issue_key = excluded.issue_key, updated_at = excluded.updated_at,
-         expires_at = excluded.expires_at`,
+         expires_at = excluded.expires_at, summary = excluded.summary,
+         attachment_count = excluded.attachment_count, created_at = excluded.created_at,
+         listed_until = excluded.listed_until`,
     ),
     get: db.prepare<[string, number], TicketRow>(
       `SELECT id, owner, status, issue_key, updated_at FROM tickets
@@ -72,17 +93,23 @@ export function openSqliteTicketStore(options: SqliteTicketStoreOptions): Ticket
       )
       .pluck(),
     // One statement: only a PENDING ticket moves, and only to something different.
-    apply: db.prepare<[{ status: TicketStatus; key: string | null; at: number; id: string }]>(
+    apply: db.prepare<
+      [{ status: TicketStatus; key: string | null; at: number; id: string }],
+      { owner: string; listed: number }
+    >(
       `UPDATE tickets SET status = @status, issue_key = @key, updated_at = MAX(@at, updated_at + 1)
        WHERE id = @id AND expires_at > @at AND status = 'PENDING'
-         AND NOT (status = @status AND issue_key IS @key)`,
+         AND NOT (status = @status AND issue_key IS @key)
+       RETURNING owner, listed_until IS NOT NULL AS listed`,
     ),
   };
   const sweepTables = ["tickets", "idempotency", "slots"] as const;
   let lastSweep = 0;
-  function sweep(t: number): void {
-    if (t - lastSweep < SWEEP_EVERY_MS) return;
+  function sweep(t: number, force = false): void {
+    if (!force && t - lastSweep < SWEEP_EVERY_MS) return;
     lastSweep = t;
+    history.forget(t);
+    db.prepare("DELETE FROM list_versions WHERE expires_at <= ?").run(t);
     for (const table of sweepTables)
       db.prepare(`DELETE FROM ${table} WHERE expires_at <= ?`).run(t);
     for (const table of rateTables) db.prepare(`DELETE FROM ${table} WHERE expire <= ?`).run(t);
@@ -112,26 +139,77 @@ export function openSqliteTicketStore(options: SqliteTicketStoreOptions): Ticket
     ...(owner ? { owner: { host: owner.host, pid: owner.pid } } : {}),
   });
 
+  // The retention purge runs by itself, so a quiet proxy deletes expired lists too.
+  const purge = setInterval(
+    () => void batch.run(() => sweep(now(), true)).catch(() => undefined),
+    options.purgeEveryMs ?? 10 * 60_000,
+  );
+  purge.unref();
+
   return {
-    recordTicket: (ticket, owner) =>
-      guardStore(() =>
-        batch.run(() => {
+    recordTicket: (ticket, owner, listing) =>
+      guardStore(async () => {
+        const keep = listing !== undefined && historyTtl > 0;
+        await batch.run(() => {
           const t = now();
           sweep(t);
           const key = ticket.status === "CREATED" ? ticket.issueKey : null;
-          q.record.run(ticket.ticketId, owner, ticket.status, key, t, t + ticketTtl);
+          const expires = t + (keep ? Math.max(ticketTtl, historyTtl) : ticketTtl);
+          q.record.run(
+            ticket.ticketId,
+            owner,
+            ticket.status,
+            key,
+            t,
+            expires,
+            keep ? listing.summary : null,
+            keep ? listing.attachmentCount : null,
+            keep ? t : null,
+            keep ? t + historyTtl : null,
+          );
+          if (keep) history.bump(owner, t);
+        });
+        if (keep) wakeups.wake(`o:${owner}`);
+      }),
+
+    listTickets: (owner, { limit, after }) =>
+      guardStore(() => history.page(owner, limit, after, now())),
+
+    async removeTicket(owner, ticketId) {
+      const removed = await guardStore(() =>
+        batch.run(() => {
+          const t = now();
+          const done = history.remove(owner, ticketId, t);
+          if (done) history.bump(owner, t);
+          return done;
         }),
-      ),
+      );
+      if (removed) {
+        wakeups.wake(`o:${owner}`);
+        wakeups.wake(`t:${ticketId}`);
+      }
+      return removed;
+    },
+
+    waitForListChange(owner, waitOptions) {
+      const read = () => guardStore(() => history.version(owner));
+      return waitUntilChanged(`o:${owner}`, { wakeups, read }, waitOptions);
+    },
 
     getTicket,
 
     async applyStatus(ticketId, status, issueKey) {
       const key = status === "CREATED" ? issueKey : null;
-      const changed = await guardStore(
-        () => q.apply.run({ status, key, at: now(), id: ticketId }).changes > 0,
-      );
-      if (changed) wakeups.wake(`t:${ticketId}`);
-      return changed;
+      const changed = await guardStore(() => {
+        const t = now();
+        const row = q.apply.get({ status, key, at: t, id: ticketId });
+        if (row?.listed) history.bump(row.owner, t);
+        return row;
+      });
+      if (!changed) return false;
+      wakeups.wake(`t:${ticketId}`);
+      if (changed.listed) wakeups.wake(`o:${changed.owner}`);
+      return true;
     },
 
     waitForChange(ticketId, waitOptions) {
@@ -176,6 +254,7 @@ export function openSqliteTicketStore(options: SqliteTicketStoreOptions): Ticket
     ping: () => guardStore(() => void db.prepare("SELECT 1").get()),
 
     async close() {
+      clearInterval(purge);
       watch.stop();
       wakeups.wakeAll();
       batch.flush();

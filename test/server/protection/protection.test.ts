@@ -40,7 +40,7 @@ describe("CORS and the Origin check", () => {
     expect(answer.status).toBe(204);
     expect(answer.headers).toMatchObject({
       "access-control-allow-origin": TEST_PAGE_ORIGIN,
-      "access-control-allow-methods": "GET, POST",
+      "access-control-allow-methods": "GET, POST, DELETE",
       "access-control-allow-headers": "X-Customer-Token, Idempotency-Key, Content-Type",
       "access-control-max-age": "600",
     });

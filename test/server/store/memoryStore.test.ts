@@ -1,8 +1,11 @@
 import { createMemoryTicketStore } from "../../../server/store/createMemoryTicketStore.ts";
+import { describeHistoryConformance } from "./historyConformance.ts";
 import { describeStoreConformance } from "./storeConformance.ts";
 
-describeStoreConformance(
-  "memory",
-  async () => ({ open: async (ttl) => createMemoryTicketStore(ttl), dispose: async () => {} }),
-  { shared: false },
-);
+for (const describeSuite of [describeStoreConformance, describeHistoryConformance]) {
+  describeSuite(
+    "memory",
+    async () => ({ open: async (ttl) => createMemoryTicketStore(ttl), dispose: async () => {} }),
+    { shared: false },
+  );
+}

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openSqliteTicketStore } from "../../../server/store/sqlite/openSqliteTicketStore.ts";
+import { describeHistoryConformance } from "./historyConformance.ts";
 import { describeStoreConformance } from "./storeConformance.ts";
 
 describeStoreConformance(
@@ -54,3 +55,17 @@ describe("SQLite claims of a process that died", () => {
     await Promise.all([live.close(), other.close(), elsewhere.close()]);
   });
 });
+for (const describeSuite of [describeStoreConformance, describeHistoryConformance]) {
+  describeSuite(
+    "SQLite",
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), "store-sqlite-"));
+      const path = join(dir, "nested", "help-proxy.sqlite");
+      return {
+        open: async (ttl) => openSqliteTicketStore({ ...ttl, path }),
+        dispose: () => rm(dir, { recursive: true, force: true }),
+      };
+    },
+    { shared: true },
+  );
+}

@@ -32,6 +32,8 @@ export function fakeClient() {
     getTicket: (ticketId, options = {}) =>
       hold(polls, { ticketId, waitSeconds: options.waitSeconds }, options.signal),
     getConfig: () => Promise.reject(new Error("the ticket flow never asks for the config")),
+    listTickets: () => Promise.reject(new Error("the ticket flow never asks for the list")),
+    removeTicket: () => Promise.reject(new Error("the ticket flow never removes from the list")),
   };
   return { client, submits, polls };
 }

@@ -5,6 +5,7 @@ export const en: Messages = {
   launcher: "Help",
   launcherRecording: "Help — recording",
   dialogTitle: "Contact support",
+  yourTickets: "Your tickets",
   intro: "Tell us what went wrong and we'll open a ticket with the support team.",
   close: "Close",
 

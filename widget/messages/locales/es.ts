@@ -5,6 +5,7 @@ export const es: Messages = {
   launcher: "Ayuda",
   launcherRecording: "Ayuda — grabando",
   dialogTitle: "Contactar con soporte",
+  yourTickets: "Tus tickets",
   intro: "Cuéntanos qué salió mal y abriremos un ticket con el equipo de soporte.",
   close: "Cerrar",
 

@@ -5,6 +5,7 @@ export const pt: Messages = {
   launcher: "Ajuda",
   launcherRecording: "Ajuda — gravando",
   dialogTitle: "Fale com o suporte",
+  yourTickets: "Seus tickets",
   intro: "Conte o que deu errado e abriremos um chamado com a equipe de suporte.",
   close: "Fechar",
 
