@@ -10,8 +10,8 @@ export interface Ticket {
   issueKey: string | null;
 }
 
-/** The form fields a ticket is about; `attachments` are the files. */
-export const TICKET_FIELDS = ["summary", "description", "attachments"] as const;
+/** The form fields a ticket is about; `attachments` are the files, `context` its technical details. */
+export const TICKET_FIELDS = ["summary", "description", "attachments", "context"] as const;
 export type TicketField = (typeof TICKET_FIELDS)[number];
 
 /** True when `value` names one of the ticket's fields (for answers parsed from the network). */
@@ -53,7 +53,12 @@ export const API = {
   config: "/api/config",
   customerTokenHeader: "X-Customer-Token",
   idempotencyKeyHeader: "Idempotency-Key",
-  fields: { summary: "summary", description: "description", attachments: "attachments" },
+  fields: {
+    summary: "summary",
+    description: "description",
+    attachments: "attachments",
+    context: "context",
+  },
 } as const;
 
 /** Path of one ticket's status. */

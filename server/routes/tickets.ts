@@ -11,6 +11,7 @@ import { MAX_UPLOAD_BODY_BYTES, parseTicketUpload } from "../upload/parseTicketU
 import { clientGone, customerIdOf, localsOf } from "../http/requestContext.ts";
 import { ruleError } from "../upload/ruleError.ts";
 import type { TicketRecorder } from "../tickets/createTicketRecorder.ts";
+import { withTechnicalDetails } from "../tickets/technicalDetailsBlock.ts";
 import type {
   IdempotencyClaim,
   SlotLimiter,
@@ -89,7 +90,9 @@ export function createTicketsRouter(deps: TicketsRouteDeps): Router {
       // After a long upload, make sure the ticket can still be recorded before Ripio makes it
       // (a quick one was just checked by the reservation: one round trip saved per ticket).
       if (performance.now() - reservedAt > STORE_RECHECK_AFTER_MS) await deps.store.ping();
-      const ticket = await deps.upstream.createTicket({ customerId, ...upload });
+      const { context, ...ticketText } = upload;
+      const description = withTechnicalDetails(upload.description, context);
+      const ticket = await deps.upstream.createTicket({ customerId, ...ticketText, description });
       accepted = true;
       deps.ticketsEnabled.learn(true);
       await deps.recorder.record(ticket.ticketId, [
