@@ -70,7 +70,10 @@ const LAYERS = {
     "widget/ui",
     "widget/capture",
   ],
+  // Technical details: gathered at Send, shown in the form; the CSS joins the one stylesheet.
+  "widget/context": ["contract", "widget/messages", "widget/ui", "widget/storage"],
   "widget/form": [
+    "widget/context",
     "contract",
     "widget/messages",
     "widget/api",
@@ -79,8 +82,9 @@ const LAYERS = {
     "widget/attachments",
   ],
   "widget/status": ["contract", "widget/messages", "widget/api", "widget/ui", "widget/storage"],
-  "widget/shell": ["contract", "widget/messages", "widget/ui"],
+  "widget/shell": ["contract", "widget/messages", "widget/ui", "widget/context"],
   "widget/app": [
+    "widget/context",
     "contract",
     "widget/messages",
     "widget/api",

@@ -10,6 +10,7 @@ import { useCustomerKey } from "../identity/useCustomerKey.ts";
 import { useOpenState } from "./useOpenState.ts";
 import { useTicketFlow } from "./useTicketFlow.ts";
 import { useWidgetClient } from "./useWidgetClient.ts";
+import { TechnicalDetailsContext } from "../context/TechnicalDetailsContext.ts";
 
 /**
  * Everything inside the widget, composed: who the customer is, their ticket's flow
@@ -28,14 +29,23 @@ export function HelpWidgetContent(props: HelpWidgetOptions & OpenStateProps) {
   const panelRef = useRef<HTMLElement | null>(null);
   const launcherRef = useRef<HTMLButtonElement | null>(null);
   const dialogId = useId();
+  const details = {
+    collect: props.collectContext !== false,
+    host: props.context,
+    draftKey: flow.draft.idempotencyKey,
+    customerKey,
+    resending: flow.form.seed !== null,
+  };
 
   const body = (
-    <TicketFlowView
-      flow={flow}
-      customerKey={customerKey}
-      shown={open || isInline}
-      pasteRoot={panelRef}
-    />
+    <TechnicalDetailsContext value={details}>
+      <TicketFlowView
+        flow={flow}
+        customerKey={customerKey}
+        shown={open || isInline}
+        pasteRoot={panelRef}
+      />
+    </TechnicalDetailsContext>
   );
 
   return (

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { TicketContext } from "../../contract/index.ts";
 import type { ApiClient } from "../api/createApiClient.ts";
 import { useAttachments, type Attachments } from "../attachments/useAttachments.ts";
 import type { TicketFormValues } from "../form/ticketResolver.ts";
@@ -34,7 +35,7 @@ export interface TicketFlow {
   /** What is known of the last ticket now. */
   followed: FollowedTicket;
   form: FormStart;
-  send(values: TicketFormValues): Promise<SendOutcome>;
+  send(values: TicketFormValues, context?: TicketContext | null): Promise<SendOutcome>;
   /** A FAILED ticket: back to the form with its text (and files, sent again at once). */
   tryAgain(): void;
   /** Back to an empty form. */
@@ -89,10 +90,10 @@ export function useTicketFlow(
   const { idempotencyKey, clear: clearDraft, save: saveDraft } = draft;
   const { attached, reset: resetFiles } = attachments;
   const send = useCallback(
-    async (values: TicketFormValues) => {
+    async (values: TicketFormValues, context: TicketContext | null = null) => {
       // As of now: a recording Send just stopped was attached after this callback was made.
       const files = attached();
-      const outcome = await submit({ ...values, files, idempotencyKey });
+      const outcome = await submit({ ...values, files, idempotencyKey, context });
       if (outcome.kind !== "accepted") return outcome;
       const { ticket } = outcome;
       sentFiles.current = { ticketId: ticket.ticketId, files };
