@@ -7,7 +7,7 @@ import {
   type HostContext,
   type HostContextValue,
   type TicketContext,
-} from "../../contract/index.ts";
+} from "../../contract/ticketContext.ts";
 
 declare const __VERSION__: string;
 
@@ -152,6 +152,23 @@ export function detailRows(context: TicketContext): DetailRow[] {
     rows.push({ id: `host:${key}`, item: null, key, value: contextText(value) });
   }
   return rows;
+}
+
+/**
+ * What goes with the ticket, read now: the browser's facts and the host's usable entries,
+ * without what the user removed; `null` when nothing is left. Bad host entries are told to
+ * the host's developer on the console.
+ */
+export function gatherContext(host: unknown, removed: readonly string[]): TicketContext | null {
+  const usable = usableHostContext(host);
+  for (const reason of usable.leftOut)
+    console.warn(`Ripio Help: context entry left out: ${reason}`);
+  return withoutRemoved(collectContext(readBrowserFacts(), usable.host), new Set(removed));
+}
+
+/** The rows the open disclosure shows now (a preview: what is sent is read again at Send). */
+export function previewRows(host: unknown): DetailRow[] {
+  return detailRows(collectContext(readBrowserFacts(), usableHostContext(host).host));
 }
 
 /** `context` without the removed items; `null` when nothing is left to send. */

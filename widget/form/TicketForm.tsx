@@ -88,7 +88,7 @@ export function TicketForm(props: {
         // A capture still being made goes first: a recording is stopped and attached, an open
         // screenshot editor is pointed to. The form moves on after a send, and must lose neither.
         if (inProgress && !(await inProgress.settle())) return;
-        const outcome = await onSend(values, details.gather());
+        const outcome = await onSend(values, await details.gather());
         if (outcome.kind === "accepted") details.sent();
         if (outcome.kind === "refused") applyRefusal(outcome.error);
         if (outcome.kind === "cancelled") sendButton.current?.focus();

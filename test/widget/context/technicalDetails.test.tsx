@@ -55,7 +55,7 @@ describe("Technical details", () => {
     disclosure().focus();
     await user.keyboard("{Enter}");
     expect(disclosure()).toHaveAttribute("aria-expanded", "true");
-    const list = screen.getByRole("list");
+    const list = await screen.findByRole("list");
     const rows = within(list).getAllByRole("listitem");
     const labels = rows.map((row) => row.firstChild?.firstChild?.textContent);
     expect(labels).toEqual([
@@ -115,7 +115,7 @@ describe("Technical details", () => {
     const first = renderWidget(props);
     await fillTicket(first.user, "Removed", "Remove some details.");
     await first.user.click(disclosure());
-    await first.user.click(screen.getByRole("button", { name: "Remove Page" }));
+    await first.user.click(await screen.findByRole("button", { name: "Remove Page" }));
     expect(screen.queryByText("http://localhost:3000/shop/checkout")).not.toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Remove Browser" })).toHaveFocus();
     await first.user.click(screen.getByRole("button", { name: "Remove plan" }));
@@ -126,6 +126,7 @@ describe("Technical details", () => {
     const again = renderWidget(props);
     expect(screen.getByRole("textbox", { name: "Summary" })).toHaveValue("Removed");
     await again.user.click(disclosure());
+    await screen.findByRole("button", { name: "Remove Browser" });
     expect(screen.queryByRole("button", { name: "Remove Page" })).not.toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Remove plan" })).not.toBeInTheDocument();
     await again.user.click(screen.getByRole("button", { name: "Send" }));
@@ -174,7 +175,7 @@ describe("Technical details", () => {
     const { user } = await renderForCustomer({ locale: "es" });
     await user.click(screen.getByRole("button", { name: es.details.title }));
     expect(screen.getByRole("checkbox", { name: es.details.include })).toBeChecked();
-    expect(screen.getByText(es.details.items.timeZone)).toBeInTheDocument();
+    expect(await screen.findByText(es.details.items.timeZone)).toBeInTheDocument();
     expect(
       screen.getByRole("button", {
         name: fill(es.details.remove, { name: es.details.items.page }),
