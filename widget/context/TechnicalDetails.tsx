@@ -45,9 +45,6 @@ export function TechnicalDetails(props: { details: Details; disabled: boolean })
             setExpanded(!expanded);
           }}
         >
-          <span className="rhw-disclosure-mark" aria-hidden="true">
-            {expanded ? "\u25be" : "\u25b8"}
-          </span>
           {text.title}
         </button>
         <label className="rhw-check">

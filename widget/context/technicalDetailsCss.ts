@@ -6,7 +6,11 @@ export const technicalDetailsCss = `
   display: inline-flex; align-items: center; gap: 6px; min-height: 44px; padding: 0 4px;
   font: inherit; font-weight: 600; color: var(--_fg); background: none; border: 0; cursor: pointer;
 }
-.rhw-disclosure-mark { width: 1em; color: var(--_muted); }
+.rhw-disclosure::before {
+  content: ""; width: 6px; height: 6px; margin: 0 6px 2px 2px;
+  border: solid currentColor; border-width: 0 2px 2px 0; transform: rotate(-45deg);
+}
+.rhw-disclosure[aria-expanded="true"]::before { transform: rotate(45deg); }
 .rhw-check { display: inline-flex; align-items: center; gap: 8px; min-height: 44px; cursor: pointer; }
 .rhw-check input { width: 20px; height: 20px; margin: 0; accent-color: var(--_accent); }
 .rhw-details-panel { display: flex; flex-direction: column; gap: 8px; }
