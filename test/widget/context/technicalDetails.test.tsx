@@ -136,6 +136,21 @@ describe("Technical details", () => {
     expect(received).not.toContain("plan: pro");
   });
 
+  it("when Ripio fails the ticket and the user presses Try again, then it is resent without what they removed", async () => {
+    await server.control.setScenario({ nextOutcome: "FAILED" });
+    const { user } = await renderForCustomer({ context: { plan: "pro" } });
+    await fillTicket(user, "Twice", "Failed once.");
+    await user.click(disclosure());
+    await user.click(await screen.findByRole("button", { name: "Remove plan" }));
+    await user.click(screen.getByRole("button", { name: "Send" }));
+    await user.click(await screen.findByRole("button", { name: en.tryAgain }, WAIT));
+    await waitFor(async () => expect(await server.tickets()).toHaveLength(2), WAIT);
+    const [failed, again] = (await server.tickets()).map((ticket) => ticket.description);
+    expect(failed).toContain("Browser: Chrome 131");
+    expect(again).toBe(failed);
+    expect(again).not.toContain("plan: pro");
+  });
+
   it("when Include technical details is unchecked, then the ticket goes without the block", async () => {
     const { user } = await renderForCustomer({ context: { plan: "pro" } });
     await fillTicket(user, "No details", "Send nothing else.");
