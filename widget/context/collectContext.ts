@@ -96,7 +96,10 @@ export function usableHostContext(host: unknown): { host: HostContext; leftOut: 
     if (problem) leftOut.push(problem);
     else if (Object.keys(kept).length >= CONTEXT_LIMITS.maxHostEntries) {
       leftOut.push(`${key}: past the first ${CONTEXT_LIMITS.maxHostEntries} entries`);
-    } else kept[key] = value as HostContextValue;
+    } else {
+      // Cleaned here too, so the preview shows what arrives and JSON escapes cannot bloat it.
+      kept[key] = typeof value === "string" ? contextText(value) : (value as HostContextValue);
+    }
   }
   return { host: kept, leftOut };
 }

@@ -107,3 +107,10 @@ describe("usableHostContext and withoutRemoved", () => {
     expect(withoutRemoved(context, new Set(all))).toBeNull();
   });
 });
+
+describe("host values with control characters", () => {
+  it("when a host value is made of control characters, then it is sent cleaned, as the preview shows it", () => {
+    const { host } = usableHostContext({ note: "a\u0000".repeat(100), plan: "pro\r\n" });
+    expect(host).toEqual({ note: "a".repeat(100), plan: "pro" });
+  });
+});
