@@ -92,7 +92,10 @@ const LAYERS = {
     "widget/ui",
     "widget/capture",
   ],
+  // Technical details: gathered at Send, shown in the form; the CSS joins the one stylesheet.
+  "widget/context": ["contract", "widget/messages", "widget/ui", "widget/storage"],
   "widget/form": [
+    "widget/context",
     "contract",
     "widget/core",
     "widget/messages",
@@ -109,10 +112,11 @@ const LAYERS = {
     "widget/storage",
     "widget/core",
   ],
-  "widget/shell": ["contract", "widget/messages", "widget/ui"],
+  "widget/shell": ["contract", "widget/messages", "widget/ui", "widget/context"],
   // The customer's list: its switch always loaded, its view a lazy chunk.
   "widget/history": ["contract", "widget/messages", "widget/api", "widget/ui", "widget/shell"],
   "widget/app": [
+    "widget/context",
     "contract",
     "widget/core",
     "widget/messages",

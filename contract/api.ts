@@ -12,8 +12,8 @@ export interface Ticket {
   issueKey: string | null;
 }
 
-/** The form fields a ticket is about; `attachments` are the files. */
-export const TICKET_FIELDS = ["summary", "description", "attachments"] as const;
+/** The form fields a ticket is about; `attachments` are the files, `context` its technical details. */
+export const TICKET_FIELDS = ["summary", "description", "attachments", "context"] as const;
 export type TicketField = (typeof TICKET_FIELDS)[number];
 
 /** True when `value` names one of the ticket's fields (for answers parsed from the network). */
@@ -95,7 +95,12 @@ export const API = {
   /** The `aud` claim of a customer token: tokens meant for another service are refused. */
   customerTokenAudience: "ripio-help",
   idempotencyKeyHeader: "Idempotency-Key",
-  fields: { summary: "summary", description: "description", attachments: "attachments" },
+  fields: {
+    summary: "summary",
+    description: "description",
+    attachments: "attachments",
+    context: "context",
+  },
 } as const;
 
 /** Path of one ticket's status. */

@@ -46,3 +46,15 @@ export {
   type FileRuleCode,
   type OwnFileRuleCode,
 } from "./ticketRules.ts";
+export {
+  CONTEXT_ITEMS,
+  CONTEXT_LIMITS,
+  checkTicketContext,
+  contextText,
+  hostEntryProblem,
+  type ContextItem,
+  type ContextVerdict,
+  type HostContext,
+  type HostContextValue,
+  type TicketContext,
+} from "./ticketContext.ts";

@@ -7,11 +7,24 @@ import { embedPageCsp, embedPageHtml } from "./embedPageHtml.ts";
 const DEFAULT_CUSTOMER = "cus_demo_alice";
 const CUSTOMER_ID = /^[\w.:-]{1,128}$/;
 const EMBED_TOKEN_TTL_SECONDS = 3600;
+// Room for ten entries of 200 characters; the widget checks each entry itself.
+const MAX_CONTEXT_CHARS = 4096;
+
+function isJsonObject(text: string): boolean {
+  if (text.length > MAX_CONTEXT_CHARS) return false;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * `/embed.html` (sandbox mode only): a host page with a fresh customer token in its script
- * tag, for `?customer=ID`, `?locale=`, `?theme=`. Served under a strict nonce CSP, and only
- * for a loopback `Host`, like `/demo/identity`: the token in it is a customer's identity.
+ * tag, for `?customer=ID`, `?locale=`, `?theme=`, `?context=` (the host's entries as JSON).
+ * Served under a strict nonce CSP, and only for a loopback `Host`, like `/demo/identity`:
+ * the token in it is a customer's identity.
  */
 export function createEmbedPageRouter(deps: { identitySecret: string }): Router {
   const router = Router();
@@ -41,6 +54,14 @@ export function createEmbedPageRouter(deps: { identitySecret: string }): Router 
     const theme = query("theme");
     if (locale) page.locale = locale;
     if (theme) page.theme = theme;
+    const context = query("context");
+    if (context) {
+      if (!isJsonObject(context)) {
+        res.status(400).type("text/plain").send("context must be a JSON object of entries");
+        return;
+      }
+      page.context = context;
+    }
     res
       .set("Content-Security-Policy", embedPageCsp(nonce))
       .set("Cache-Control", "no-store")

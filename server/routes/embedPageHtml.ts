@@ -4,6 +4,8 @@ export interface EmbedPageParams {
   nonce: string;
   locale?: string;
   theme?: string;
+  /** The host's `context` entries as JSON, for the script tag's `data-context`. */
+  context?: string;
 }
 
 const escapeAttr = (value: string): string =>
@@ -36,6 +38,7 @@ export function embedPageHtml(params: EmbedPageParams): string {
     `data-customer-token="${escapeAttr(params.customerToken)}"`,
     params.locale ? `data-locale="${escapeAttr(params.locale)}"` : "",
     params.theme ? `data-theme="${escapeAttr(params.theme)}"` : "",
+    params.context ? `data-context="${escapeAttr(params.context)}"` : "",
   ]
     .filter(Boolean)
     .join(" ");

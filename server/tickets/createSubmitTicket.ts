@@ -11,6 +11,7 @@ import type { SpoolOwner } from "../upload/spoolFileName.ts";
 import type { TicketsEnabledProbe } from "../upstream/createTicketsEnabledProbe.ts";
 import type { UpstreamClient } from "../upstream/createUpstreamClient.ts";
 import type { TicketRecorder } from "./createTicketRecorder.ts";
+import { withTechnicalDetails } from "./technicalDetailsBlock.ts";
 import type { IdempotencyClaim, SlotLimiter, SlotReservation, TicketStore } from "./ticketStore.ts";
 
 // An upload longer than this has the store checked again before Ripio is asked.
@@ -127,7 +128,10 @@ export function createSubmitTicket(deps: SubmitTicketDeps): SubmitTicket {
       if (performance.now() - reservedAt > STORE_RECHECK_AFTER_MS) await deps.store.ping();
       // A claim lost while this process stalled: a duplicate may be uploading already.
       if (claim && !(await claim.held())) throw sentAlready();
-      const ticket = await deps.upstream.createTicket({ customerId, ...upload });
+      // The user's text first; the technical details block only where it fits in the limit.
+      const { context, ...ticketText } = upload;
+      const description = withTechnicalDetails(upload.description, context);
+      const ticket = await deps.upstream.createTicket({ customerId, ...ticketText, description });
       accepted = true;
       deps.ticketsEnabled.learn(true);
       await deps.recorder.record(ticket.ticketId, [

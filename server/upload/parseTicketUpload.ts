@@ -7,9 +7,11 @@ import {
   MULTIPART_LIMITS,
   TICKET_LIMITS,
   checkFile,
+  checkTicketContext,
   fileExtension,
   isAllowedExtension,
   sanitizeFileName,
+  type TicketContext,
   type TicketField,
 } from "../../contract/index.ts";
 import { ClientAbortError } from "../http/ClientAbortError.ts";
@@ -28,17 +30,25 @@ export type { SpooledFile } from "./spoolAttachment.ts";
 export interface TicketUpload {
   summary: string;
   description: string;
+  /** The technical details, checked; `null` when none were sent. */
+  context: TicketContext | null;
   files: SpooledFile[];
 }
 
 /** Room for the text fields and multipart framing on top of the files' 50 MB. */
 export const MAX_UPLOAD_BODY_BYTES = TICKET_LIMITS.maxTotalBytes + MIB;
 
-const { summary: SUMMARY, description: DESCRIPTION, attachments: ATTACHMENTS } = API.fields;
+const {
+  summary: SUMMARY,
+  description: DESCRIPTION,
+  attachments: ATTACHMENTS,
+  context: CONTEXT,
+} = API.fields;
 
 /**
  * Parses `POST /api/tickets` while it streams: text fields checked as they arrive, each file
- * spooled (spoolAttachment) with its size, the running total and its first bytes checked.
+ * spooled (spoolAttachment) with its size, the running total and its first bytes checked;
+ * a `context` (technical details) is checked too.
  * Rejects with the first broken rule (ApiError) as soon as it is seen — the caller answers and
  * drains the rest — with ClientAbortError when the client leaves, or with `signal`'s reason
  * when it aborts (shutdown). Stalled bodies are cut by the app's body deadline, seen here as a
@@ -67,7 +77,7 @@ export function parseTicketUpload(
       return;
     }
 
-    const text: { summary?: string; description?: string } = {};
+    const text: { summary?: string; description?: string; context?: TicketContext } = {};
     const spooling: SpoolingFile[] = [];
     const totals: UploadTotals = { bytes: 0 };
     let settled = false;
@@ -91,6 +101,7 @@ export function parseTicketUpload(
     parser.on("field", (name, value, info) => {
       if (settled) return;
       if (name === ATTACHMENTS) return malformed("attachments must be files, not text.", name);
+      if (name === CONTEXT) return readContext(value, info.valueTruncated);
       if (name !== SUMMARY && name !== DESCRIPTION) return; // others (customerId too) are ignored
       if (text[name] !== undefined) return malformed(`${name} was sent twice.`, name);
       const read = readTextField(name, value, info.valueTruncated);
@@ -98,9 +109,23 @@ export function parseTicketUpload(
       text[name] = read.text;
     });
 
+    function readContext(value: string, truncated: boolean): void {
+      if (text.context !== undefined) return malformed("context was sent twice.", CONTEXT);
+      if (truncated) return malformed("context is too long.", CONTEXT);
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(value);
+      } catch {
+        return malformed("context must be JSON.", CONTEXT);
+      }
+      const verdict = checkTicketContext(parsed);
+      if (!verdict.ok) return malformed(`context: ${verdict.reason}.`, CONTEXT);
+      text.context = verdict.context;
+    }
+
     parser.on("file", (name, stream: Readable, info) => {
       stream.on("error", () => undefined); // its failures reach us through the pipeline
-      if (!settled && (name === SUMMARY || name === DESCRIPTION)) {
+      if (!settled && (name === SUMMARY || name === DESCRIPTION || name === CONTEXT)) {
         malformed(`${name} must be text, not a file.`, name);
       }
       if (settled || name !== ATTACHMENTS) return void stream.resume();
@@ -148,7 +173,12 @@ export function parseTicketUpload(
         settled = true;
         stopSizeWatch();
         options.signal?.removeEventListener("abort", onAbort);
-        resolve({ summary, description, files: spooling.map((s) => s.file) });
+        resolve({
+          summary,
+          description,
+          context: text.context ?? null,
+          files: spooling.map((s) => s.file),
+        });
       });
     });
 

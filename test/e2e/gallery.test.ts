@@ -33,6 +33,12 @@ const text = (page: Page, value: string | RegExp) => page.getByText(value).first
 const expected: Record<string, (page: Page) => Promise<unknown>> = {
   empty: (page) => page.getByLabel("Summary").waitFor(),
   filled: (page) => text(page, "invoice.pdf").waitFor(),
+  "technical-details": async (page) => {
+    await page.getByRole("button", { name: `Remove ${en.details.items.browser}` }).waitFor();
+    await page.getByRole("button", { name: `Remove ${en.details.items.page}` }).waitFor({
+      state: "detached",
+    });
+  },
   "summary-required": (page) => text(page, en.errors.SUMMARY_REQUIRED).waitFor(),
   "summary-too-long": (page) => text(page, en.errors.SUMMARY_TOO_LONG).waitFor(),
   "description-too-long": (page) => text(page, en.errors.DESCRIPTION_TOO_LONG).waitFor(),

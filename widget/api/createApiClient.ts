@@ -6,6 +6,7 @@ import {
   type PublicConfig,
   type Ticket,
   type TicketList,
+  type TicketContext,
 } from "../../contract/index.ts";
 import { ApiClientError, isAbortError } from "./ApiClientError.ts";
 import { parseErrorAnswer } from "./parseErrorAnswer.ts";
@@ -23,6 +24,8 @@ export interface TicketSubmission {
   summary: string;
   description: string;
   files: readonly File[];
+  /** The technical details the user left in (multipart field `context`); none when null. */
+  context?: TicketContext | null;
   /** Belongs to the draft, so a retry after a lost answer gets the same ticket. */
   idempotencyKey: string;
   onProgress?: (event: UploadProgressEvent) => void;
@@ -104,6 +107,7 @@ export function createApiClient(options: { apiBase?: string; getToken: GetToken 
         body.append(API.fields.summary, submission.summary.trim());
         body.append(API.fields.description, submission.description.trim());
         for (const file of files) body.append(API.fields.attachments, file, file.name);
+        if (submission.context) body.append(API.fields.context, JSON.stringify(submission.context));
         const headers = { ...identity, [API.idempotencyKeyHeader]: idempotencyKey };
         return xhrPostForm(`${base}${API.tickets}`, body, headers, {
           ...(onProgress ? { onProgress } : {}),

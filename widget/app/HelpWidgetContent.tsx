@@ -12,6 +12,7 @@ import { useTicketFlow } from "./useTicketFlow.ts";
 import { useWidgetClient } from "./useWidgetClient.ts";
 import { HistorySwitch } from "../history/HistorySwitch.tsx";
 import { useJustSent } from "../history/useJustSent.ts";
+import { TechnicalDetailsContext } from "../context/TechnicalDetailsContext.ts";
 
 /**
  * Everything inside the widget, composed: who the customer is, their ticket's flow
@@ -33,6 +34,13 @@ export function HelpWidgetContent(props: HelpWidgetOptions & OpenStateProps) {
   const dialogId = useId();
   const [listOpen, setListOpen] = useState(false);
   const justSent = useJustSent(flow.last);
+  const details = {
+    collect: props.collectContext !== false,
+    host: props.context,
+    draftKey: flow.draft.idempotencyKey,
+    customerKey: flow.customerKey,
+    resending: flow.form.seed !== null,
+  };
 
   const body = (
     <>
@@ -50,7 +58,13 @@ export function HelpWidgetContent(props: HelpWidgetOptions & OpenStateProps) {
         }}
       />
       <div hidden={listOpen}>
-        <TicketFlowView flow={flow} shown={(open || isInline) && !listOpen} pasteRoot={panelRef} />
+        <TechnicalDetailsContext value={details}>
+          <TicketFlowView
+            flow={flow}
+            shown={(open || isInline) && !listOpen}
+            pasteRoot={panelRef}
+          />
+        </TechnicalDetailsContext>
       </div>
     </>
   );

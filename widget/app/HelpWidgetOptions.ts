@@ -1,4 +1,4 @@
-import type { Locale, Ticket } from "../../contract/index.ts";
+import type { HostContext, Locale, Ticket } from "../../contract/index.ts";
 
 /** Options of the widget, the same for the script tag's `mount()` and the React component. */
 export interface HelpWidgetOptions {
@@ -26,6 +26,10 @@ export interface HelpWidgetOptions {
   inline?: boolean;
   /** Nonce for the injected `<style>` under a strict Content-Security-Policy. */
   nonce?: string;
+  /** The host's entries for the ticket's technical details, e.g. `{ plan: "pro" }` (README). */
+  context?: HostContext;
+  /** Gather technical details at Send and show them to the user first; default true. */
+  collectContext?: boolean;
   /** Called once the proxy accepted a ticket (202, PENDING). */
   onSubmitted?(ticket: Ticket): void;
   /** Called when a followed ticket's status changes (to CREATED or FAILED). */

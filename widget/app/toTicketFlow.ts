@@ -8,6 +8,7 @@ import type {
   SendState,
   TicketFlowSnapshot,
 } from "../core/ticketFlowTypes.ts";
+import type { TicketContext } from "../../contract/index.ts";
 import type { TicketFormValues } from "../form/ticketResolver.ts";
 
 /** The unsent ticket as the form sees it. */
@@ -37,7 +38,7 @@ export interface TicketFlow {
   /** What is known of the last ticket now. */
   followed: FollowedTicket;
   form: FormStart;
-  send(values: TicketFormValues): Promise<SendOutcome>;
+  send(values: TicketFormValues, context: TicketContext | null): Promise<SendOutcome>;
   /** A FAILED ticket: back to the form with its text (and files, sent again at once). */
   tryAgain(): void;
   /** Back to an empty form. */

@@ -1,5 +1,5 @@
 import type { QueryClient } from "@tanstack/query-core";
-import type { FileRejectionCode } from "../../contract/index.ts";
+import type { FileRejectionCode, TicketContext } from "../../contract/index.ts";
 import type { ApiClient } from "../api/createApiClient.ts";
 import type { CaptureInProgress } from "./CaptureInProgress.ts";
 import type {
@@ -44,7 +44,8 @@ export interface TicketFlowCore {
   refuseSentFile(file: { index: number; name: string }, code: FileRejectionCode): Attachment | null;
   setCapture(capture: CaptureInProgress | null): void;
   /** Sends the draft with the attached files; one send at a time. */
-  send(values: TicketText): Promise<SendOutcome>;
+  /** Sends the draft with its files, and the technical details the user left in (if any). */
+  send(values: TicketText, context?: TicketContext | null): Promise<SendOutcome>;
   cancelSend(): void;
   /** Forgets a refusal or cancellation (the user changed something). */
   dismissSend(): void;

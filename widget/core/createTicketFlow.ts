@@ -198,7 +198,7 @@ export function createTicketFlow(deps: TicketFlowDeps): TicketFlowCore {
       if (capture !== state.capture) set({ capture });
     },
 
-    async send(values) {
+    async send(values, context = null) {
       if (inFlight) return { kind: "busy" };
       const controller = new AbortController();
       inFlight = controller;
@@ -213,6 +213,7 @@ export function createTicketFlow(deps: TicketFlowDeps): TicketFlowCore {
           description: values.description,
           files,
           idempotencyKey: state.draft.idempotencyKey,
+          context,
           signal: controller.signal,
           onProgress: ({ loaded, total }) => {
             if (inFlight !== controller) return;

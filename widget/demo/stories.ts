@@ -1,5 +1,6 @@
 import { MIB, TICKET_LIMITS, type Locale } from "../../contract/index.ts";
 import type { Messages } from "../messages/Messages.ts";
+import { fill } from "../messages/fill.ts";
 import { getCaptureMessages } from "../messages/captureCatalogue.ts";
 import type { HelpWidgetOptions } from "../app/HelpWidgetOptions.ts";
 import type { FaultSpec, ScenarioPatch } from "./sandboxApi.ts";
@@ -18,7 +19,9 @@ export interface Story {
   freshCustomer?: boolean;
   /** A short-lived first token, to show the widget fetching a fresh one. */
   tokenTtlSeconds?: number;
-  props?: Partial<Pick<HelpWidgetOptions, "locale" | "theme" | "position">> & { inline?: boolean };
+  props?: Partial<Pick<HelpWidgetOptions, "locale" | "theme" | "position" | "context">> & {
+    inline?: boolean;
+  };
   play?: (play: Play, text: Messages, locale: Locale) => Promise<void> | void;
   /** Runs before the widget mounts (e.g. stands in for the browser's screen sharing); returns its undo. */
   setup?: () => () => void;
@@ -160,6 +163,18 @@ export const stories: Story[] = [
     play: async (play, text) => {
       fillValid(play, text);
       await play.attach([png(), sampleFile("invoice.pdf", 220_000, "application/pdf")]);
+    },
+  },
+  {
+    id: "technical-details",
+    title: "Technical details, one removed",
+    group: "Form",
+    props: { context: { plan: "pro", appVersion: "4.2.1" } },
+    play: async (play, text) => {
+      fillValid(play, text);
+      play.click(text.details.title);
+      await play.waitForText("4.2.1");
+      play.click(fill(text.details.remove, { name: text.details.items.page }));
     },
   },
   {

@@ -7,6 +7,7 @@ import {
   countChars,
   isErrorCode,
   type ErrorCode,
+  type TicketContext,
 } from "../../contract/index.ts";
 import type { ApiClientError } from "../api/ApiClientError.ts";
 import { AttachmentsField } from "../attachments/AttachmentsField.tsx";
@@ -19,6 +20,8 @@ import type { Attachments } from "../attachments/Attachments.ts";
 import { useMessages } from "../messages/useMessages.ts";
 import { useFileRefusal } from "../attachments/useFileRefusal.ts";
 import type { SendOutcome, SendState } from "../core/ticketFlowTypes.ts";
+import { TechnicalDetails } from "../context/TechnicalDetails.tsx";
+import { useTechnicalDetails } from "../context/useTechnicalDetails.ts";
 
 /**
  * The ticket form: Summary, Description, Attachments, Send. Rules come from the contract
@@ -29,7 +32,8 @@ export function TicketForm(props: {
   initial: TicketFormValues;
   attachments: Attachments;
   sendState: SendState;
-  onSend(values: TicketFormValues): Promise<SendOutcome>;
+  /** `context`: the technical details gathered at Send, `null` when none go. */
+  onSend(values: TicketFormValues, context: TicketContext | null): Promise<SendOutcome>;
   onCancel(): void;
   onDismiss(): void;
   onDraftChange(values: TicketFormValues): void;
@@ -43,6 +47,7 @@ export function TicketForm(props: {
   const { messages } = useMessages();
   const { attachments, sendState, onDraftChange, onSend } = props;
   const fileRefusal = useFileRefusal();
+  const details = useTechnicalDetails();
   const sending = sendState.phase === "sending";
   const { register, handleSubmit, control, formState, setError, setFocus, watch } =
     useForm<TicketFormValues>({
@@ -83,11 +88,12 @@ export function TicketForm(props: {
         // A capture still being made goes first: a recording is stopped and attached, an open
         // screenshot editor is pointed to. The form moves on after a send, and must lose neither.
         if (inProgress && !(await inProgress.settle())) return;
-        const outcome = await onSend(values);
+        const outcome = await onSend(values, await details.gather());
+        if (outcome.kind === "accepted") details.sent();
         if (outcome.kind === "refused") applyRefusal(outcome.error);
         if (outcome.kind === "cancelled") sendButton.current?.focus();
       })(),
-    [handleSubmit, applyRefusal, onSend, inProgress],
+    [handleSubmit, applyRefusal, onSend, inProgress, details],
   );
 
   const autoSubmitted = useRef(false);
@@ -111,7 +117,10 @@ export function TicketForm(props: {
   const overSummary = checkSummary(summary) === "SUMMARY_TOO_LONG" ? "SUMMARY_TOO_LONG" : null;
   const overDescription =
     checkDescription(description) === "DESCRIPTION_TOO_LONG" ? "DESCRIPTION_TOO_LONG" : null;
-  const refused = sendState.phase === "refused" && !sendState.error.field ? sendState.error : null;
+  const refused =
+    sendState.phase === "refused" && [undefined, "context"].includes(sendState.error.field)
+      ? sendState.error
+      : null;
   // Any change to the files answers the previous complaint about them.
   const filesChanged = (): void => fileRefusal.clear();
 
@@ -150,6 +159,7 @@ export function TicketForm(props: {
         max={TICKET_LIMITS.descriptionMaxChars}
         error={fieldError(formState.errors.description?.message, overDescription)}
       />
+      <TechnicalDetails details={details} disabled={sending} />
       <AttachmentsField
         attachments={{
           ...attachments,

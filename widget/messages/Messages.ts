@@ -1,4 +1,4 @@
-import type { ErrorCode, FileRejectionCode } from "../../contract/index.ts";
+import type { ContextItem, ErrorCode, FileRejectionCode } from "../../contract/index.ts";
 
 /** Codes a single file can be refused for; each has a short reason shown beside the file. */
 export type { FileRejectionCode };
@@ -47,6 +47,8 @@ export interface Messages {
   /** Screen capture's two buttons (the rest of its text loads with it: CaptureMessages). */
   takeScreenshot: string;
   recordScreen: string;
+  /** The "Technical details" disclosure under the description (widget/context/). */
+  details: TechnicalDetailsMessages;
 
   send: string;
   sending: string;
@@ -76,6 +78,26 @@ export interface Messages {
   networkError: string;
   /** One message per error code of contract/; a new code does not compile without one. */
   errors: Record<ErrorCode, string>;
+}
+
+/** The technical details' strings; `title` and `include` are fixed accessible names in English. */
+export interface TechnicalDetailsMessages {
+  /** The disclosure's button: "Technical details". */
+  title: string;
+  /** The checkbox: "Include technical details". */
+  include: string;
+  /** Under the title, once expanded: what this is and that it is read at Send. */
+  hint: string;
+  /** Shown instead of the list while the checkbox is off. */
+  excluded: string;
+  /** Every item was removed. */
+  empty: string;
+  /** `{name}`: a Remove button's accessible name ("Remove Browser"). */
+  remove: string;
+  /** `{name}`: announced once the item is removed. */
+  removed: string;
+  /** The gathered items' labels. */
+  items: Record<ContextItem, string>;
 }
 
 /**

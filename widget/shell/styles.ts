@@ -24,6 +24,8 @@
  * Defaults meet WCAG AA: text ≥ 4.5:1 and borders/focus rings ≥ 3:1 on their background.
  */
 
+import { technicalDetailsCss } from "../context/technicalDetailsCss.ts";
+
 const light = `
   --_accent: var(--ripio-help-accent, #1d4ed8);
   --_accent-fg: var(--ripio-help-accent-fg, #ffffff);
@@ -239,4 +241,4 @@ textarea.rhw-input { min-height: 8em; resize: vertical; }
   .rhw-launcher, .rhw-primary { border: 1px solid ButtonText; }
   .rhw-launcher-dot { background: ButtonText; box-shadow: none; }
 }
-`;
+${technicalDetailsCss}`;

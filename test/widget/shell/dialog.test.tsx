@@ -70,6 +70,10 @@ describe("the floating dialog", () => {
     await user.tab();
     expect(screen.getByRole("textbox", { name: "Description" })).toHaveFocus();
     await user.tab();
+    expect(screen.getByRole("button", { name: "Technical details" })).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole("checkbox", { name: "Include technical details" })).toHaveFocus();
+    await user.tab();
     expect(screen.getByLabelText("Attachments")).toHaveFocus();
     await user.tab();
     expect(screen.getByRole("button", { name: "Send" })).toHaveFocus();
