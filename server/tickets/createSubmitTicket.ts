@@ -3,7 +3,6 @@ import type { Ticket } from "../../contract/index.ts";
 import { UpstreamRejectedError } from "../domain/UpstreamRejectedError.ts";
 import { ApiError, apiErrorData, apiErrorFrom } from "../http/apiError.ts";
 import { toApiError } from "../http/toApiError.ts";
-import type { UploadsInFlight } from "../protection/uploadsInFlight.ts";
 import type { BackgroundWork } from "../http/createBackgroundWork.ts";
 import { createUploadSpool, type UploadSpool } from "../upload/createUploadSpool.ts";
 import type { TicketUpload } from "../upload/parseTicketUpload.ts";
@@ -81,7 +80,7 @@ export interface SubmitTicketDeps {
   /** Tracks each upload until its files are gone, so shutdown can wait for it. */
   background: BackgroundWork;
   /** MAX_UPLOADS_IN_FLIGHT: one more upload is refused before its slot or a byte of it. */
-  uploadsInFlight: UploadsInFlight;
+  uploadsInFlight: { enter(): () => void };
 }
 
 /**
