@@ -5,6 +5,11 @@ export const MAX_TOKEN_TTL_SECONDS = 24 * 60 * 60;
 /** Clock difference tolerated between the host backend and the proxy, as the proxy does. */
 const CLOCK_SKEW_SECONDS = 30;
 const MAX_CUSTOMER_ID_CHARS = 256;
+/**
+ * The audience the proxy expects (contract/api.ts, `AUDIENCE`), written here
+ * because this entry is built on its own, from this folder alone; a test keeps the two equal.
+ */
+const AUDIENCE = "ripio-help";
 /** The only header this module writes, and the only algorithm it accepts. */
 const HEADER = { alg: "HS256", typ: "JWT" } as const;
 
@@ -37,7 +42,7 @@ function hmac(signingInput: string, secret: string): Buffer {
 
 /**
  * Signs a customer token for the help proxy: an HS256 JWT with `sub` = the Ripio customerId,
- * `iat` = now and `exp` = now + ttlSeconds (1 … 86400), with the `HELP_IDENTITY_SECRET` the
+ * `aud` = "ripio-help", `iat` = now and `exp` = now + ttlSeconds (1 … 86400), with the `HELP_IDENTITY_SECRET` the
  * host backend shares with the proxy. The same token any HS256 JWT library makes.
  */
 export async function signCustomerToken(
@@ -52,7 +57,12 @@ export async function signCustomerToken(
   }
   if (secret.length === 0) throw new RangeError("secret must not be empty");
   const now = Math.floor(Date.now() / 1000);
-  const payload = { sub: customerId, iat: now, exp: now + ttlSeconds };
+  const payload = {
+    sub: customerId,
+    aud: AUDIENCE,
+    iat: now,
+    exp: now + ttlSeconds,
+  };
   const signingInput = `${base64url(JSON.stringify(HEADER))}.${base64url(JSON.stringify(payload))}`;
   return `${signingInput}.${base64url(hmac(signingInput, secret))}`;
 }
@@ -71,7 +81,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 /**
  * Checks a customer token the way the proxy does and returns the customerId it names: HS256
  * only (`alg: none` and every other algorithm are refused), a valid signature, `sub` and `exp`
- * present, not expired and not living more than 24 h ahead (30 s of clock skew allowed).
+ * present, not expired and not living more than 24 h ahead (30 s of clock skew allowed); an
+ * `aud`, when present, must name "ripio-help" (a token made for another service is refused).
  * Throws `CustomerTokenError` with reason `expired` or `invalid`.
  */
 export async function verifyCustomerToken(
@@ -93,8 +104,11 @@ export async function verifyCustomerToken(
     throw invalid("signature does not match");
   const claims = parseJson(payload);
   if (!isRecord(claims)) throw invalid("payload is not a JSON object");
-  const { sub, exp, nbf } = claims;
+  const { sub, exp, nbf, aud } = claims;
   if (typeof sub !== "string" || !isCustomerId(sub)) throw invalid("no customer in sub");
+  const audiences: unknown[] = aud === undefined ? [] : Array.isArray(aud) ? aud : [aud];
+  if (aud !== undefined && !audiences.includes(AUDIENCE))
+    throw invalid("made for another audience");
   if (typeof exp !== "number" || !Number.isFinite(exp)) throw invalid("no exp");
   const seconds = now() / 1000;
   if (typeof nbf === "number" && nbf > seconds + CLOCK_SKEW_SECONDS) throw invalid("not valid yet");

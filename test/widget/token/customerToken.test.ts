@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { API } from "../../../contract/api.ts";
 import {
   signCustomerToken as proxySign,
   verifyCustomerToken as proxyVerify,
@@ -40,7 +41,7 @@ describe("ripio-help-widget/token", () => {
     await expect(verifyCustomerToken(token, SECRET)).resolves.toBe("cus_demo_bob");
   });
 
-  it("when a token is signed, then it carries sub, iat and exp = iat + ttl under an HS256 header", async () => {
+  it("when a token is signed, then it carries sub, aud ripio-help, iat and exp = iat + ttl under an HS256 header", async () => {
     const [header = "", payload = ""] = (await signCustomerToken("cus_1", SECRET, 90)).split(".");
     expect(JSON.parse(Buffer.from(header, "base64url").toString())).toEqual({
       alg: "HS256",
@@ -48,11 +49,27 @@ describe("ripio-help-widget/token", () => {
     });
     const claims = JSON.parse(Buffer.from(payload, "base64url").toString()) as {
       sub: string;
+      aud: string;
       iat: number;
       exp: number;
     };
     expect(claims.sub).toBe("cus_1");
+    expect(claims.aud).toBe(API.customerTokenAudience);
     expect(claims.exp - claims.iat).toBe(90);
+  });
+
+  it("when aud names another service, then it is invalid; without aud or listing ripio-help, accepted", async () => {
+    const exp = nowSeconds() + 60;
+    expect(
+      (await refusal(handMade({ alg: "HS256" }, { sub: "cus_1", exp, aud: "billing" }))).reason,
+    ).toBe("invalid");
+    await expect(
+      verifyCustomerToken(handMade({ alg: "HS256" }, { sub: "cus_1", exp }), SECRET),
+    ).resolves.toBe("cus_1");
+    const listed = { sub: "cus_1", exp, aud: ["billing", "ripio-help"] };
+    await expect(verifyCustomerToken(handMade({ alg: "HS256" }, listed), SECRET)).resolves.toBe(
+      "cus_1",
+    );
   });
 
   it("when the secret differs, the algorithm is none or HS512, or the token is not a JWT, then it is invalid", async () => {

@@ -1,0 +1,84 @@
+import type { ErrorCode } from "./errorCodes.ts";
+import type { Locale } from "./limits.ts";
+/** A ticket's statuses, in the order it can go through them (PENDING, then one of the others). */
+export declare const TICKET_STATUSES: readonly ["PENDING", "CREATED", "FAILED"];
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+/** A ticket as Ripio and the proxy answer it. `issueKey` is set once CREATED. */
+export interface Ticket {
+    ticketId: string;
+    status: TicketStatus;
+    issueKey: string | null;
+}
+/** The form fields a ticket is about; `attachments` are the files, `context` its technical details. */
+export declare const TICKET_FIELDS: readonly ["summary", "description", "attachments", "context"];
+export type TicketField = (typeof TICKET_FIELDS)[number];
+/** True when `value` names one of the ticket's fields (for answers parsed from the network). */
+export declare function isTicketField(value: unknown): value is TicketField;
+/** Every error answer of the proxy. */
+export interface ErrorBody {
+    error: {
+        code: ErrorCode;
+        message: string;
+        field?: TicketField;
+        /** The one file the error is about: its position among the request's attachments. */
+        file?: ErrorFile;
+    };
+}
+/** Names the attachment an error is about, by position (0-based) and cleaned name. */
+export interface ErrorFile {
+    index: number;
+    name: string;
+}
+/** True when `value` is an `ErrorFile` (for answers parsed from the network). */
+export declare function isErrorFile(value: unknown): value is ErrorFile;
+/** `GET /api/config`: what the widget needs to know before it renders. */
+export interface PublicConfig {
+    ticketsEnabled: boolean;
+    locales: readonly Locale[];
+    limits: {
+        summaryMaxChars: number;
+        descriptionMaxChars: number;
+        maxFiles: number;
+        maxFileBytes: number;
+        maxTotalBytes: number;
+    };
+    allowedExtensions: readonly string[];
+}
+/**
+ * A row of `GET /api/tickets`: what the list keeps of a ticket — never its description or
+ * files. `createdAt` is an ISO 8601 instant.
+ */
+export interface ListedTicket extends Ticket {
+    summary: string;
+    createdAt: string;
+    attachmentCount: number;
+}
+/** `GET /api/tickets`: the caller's tickets, newest first; `next` is the cursor of the page after. */
+export interface TicketList {
+    tickets: ListedTicket[];
+    next: string | null;
+}
+/** `?limit=` of `GET /api/tickets`: 1 to `max`, `default` when absent. */
+export declare const TICKET_LIST_LIMIT: {
+    readonly default: 20;
+    readonly max: 50;
+};
+/** True once a ticket's status can no longer change. */
+export declare function isTerminal(status: TicketStatus): boolean;
+/** Names on the wire between the widget and the proxy. */
+export declare const API: {
+    readonly tickets: "/api/tickets";
+    readonly config: "/api/config";
+    readonly customerTokenHeader: "X-Customer-Token";
+    /** The `aud` claim of a customer token: tokens meant for another service are refused. */
+    readonly customerTokenAudience: "ripio-help";
+    readonly idempotencyKeyHeader: "Idempotency-Key";
+    readonly fields: {
+        readonly summary: "summary";
+        readonly description: "description";
+        readonly attachments: "attachments";
+        readonly context: "context";
+    };
+};
+/** Path of one ticket's status. */
+export declare function ticketPath(ticketId: string): string;
