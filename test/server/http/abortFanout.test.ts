@@ -7,7 +7,11 @@ import { startRawUpload, type RawUpload } from "../support/rawUpload.ts";
 // one process-wide signal each. They must not each add a listener to it.
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ sandbox: { processingDelayMs: 60_000 } });
+  // Every upload is let in: the test is about listeners, not MAX_UPLOADS_IN_FLIGHT (64 by default).
+  server = await startTestServer({
+    env: { MAX_UPLOADS_IN_FLIGHT: "1000" },
+    sandbox: { processingDelayMs: 60_000 },
+  });
 });
 afterAll(() => server.close());
 
