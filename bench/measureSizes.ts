@@ -4,7 +4,10 @@ import { brotliCompressSync, gzipSync } from "node:zlib";
 import { result, type BenchResult } from "./benchResult.ts";
 
 /** The gzip budgets in bytes: the loader's of issue #6, the first open's of issue #13 (56 KB). */
-export const SIZE_BUDGETS = { loaderGzipBytes: 2048, appGzipBytes: 57_344 } as const;
+// Raised with issues 20–22 (was 2,048 and 57,344): the loader queues update() and reset() and reads
+// data-context; the first open carries the "Your tickets" switch and the "Technical details"
+// disclosure (their views and the gathering code are lazy chunks). Each grew it ~1.5 KB.
+export const SIZE_BUDGETS = { loaderGzipBytes: 2112, appGzipBytes: 61_440 } as const;
 
 /** The embed manifest's key for the app chunk (vite.config.ts, embed mode). */
 const APP_ENTRY = "widget/embed/mountApp.tsx";
