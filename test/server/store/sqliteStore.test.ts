@@ -6,19 +6,6 @@ import { openSqliteTicketStore } from "../../../server/store/sqlite/openSqliteTi
 import { describeHistoryConformance } from "./historyConformance.ts";
 import { describeStoreConformance } from "./storeConformance.ts";
 
-describeStoreConformance(
-  "SQLite",
-  async () => {
-    const dir = await mkdtemp(join(tmpdir(), "store-sqlite-"));
-    const path = join(dir, "nested", "help-proxy.sqlite");
-    return {
-      open: async (ttl) => openSqliteTicketStore({ ...ttl, path }),
-      dispose: () => rm(dir, { recursive: true, force: true }),
-    };
-  },
-  { shared: true },
-);
-
 describe("SQLite claims of a process that died", () => {
   let dir: string;
   beforeEach(async () => {
