@@ -16,11 +16,7 @@ import { STORE_TTL, type StoreTtlOptions } from "./storeDefaults.ts";
 import { waitUntilChanged } from "./waitUntilChanged.ts";
 
 /** The store's clock and times to live (tests shorten them); slot limits follow `now`, too. */
-export interface MemoryTicketStoreOptions extends StoreTtlOptions {
-  now?: () => number;
-  /** How long a customer's list keeps a ticket; 0 keeps no list. */
-  historyTtlMs?: number;
-}
+export type MemoryTicketStoreOptions = StoreTtlOptions;
 
 const SWEEP_EVERY_MS = 60_000;
 
