@@ -95,6 +95,11 @@ export const API = {
   /** The `aud` claim of a customer token: tokens meant for another service are refused. */
   customerTokenAudience: "ripio-help",
   idempotencyKeyHeader: "Idempotency-Key",
+  /**
+   * On `GET /api/tickets` answers: the list's version, opaque, growing with every change. Sent
+   * back as `?since=` with `?wait=`, a change made between two long polls is answered at once.
+   */
+  listVersionHeader: "X-List-Version",
   fields: {
     summary: "summary",
     description: "description",

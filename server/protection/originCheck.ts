@@ -5,7 +5,7 @@ import { ApiError } from "../http/apiError.ts";
 const ALLOW_HEADERS = [API.customerTokenHeader, API.idempotencyKeyHeader, "Content-Type"].join(
   ", ",
 );
-const EXPOSE_HEADERS = "Retry-After, X-Request-Id";
+const EXPOSE_HEADERS = `Retry-After, X-Request-Id, ${API.listVersionHeader}`;
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
 
 /** `scheme://host[:port]` as `URL` normalizes it, or null for "null" and garbage. */

@@ -42,6 +42,15 @@ function parseCursor(value: unknown): HistoryPosition | undefined {
   return position;
 }
 
+/** `?since=`: the `version` of the answer the caller shows; absent, the list as read now. */
+function parseSince(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || !/^\d{1,16}$/.test(value)) {
+    throw new ApiError("MALFORMED_REQUEST", "since must be a version this list gave.");
+  }
+  return Number(value);
+}
+
 const hasPending = (page: HistoryPage): boolean => page.tickets.some((t) => t.status === "PENDING");
 
 const toWire = (page: HistoryPage): TicketList => ({
@@ -57,12 +66,14 @@ const toWire = (page: HistoryPage): TicketList => ({
 });
 
 /**
- * `GET /api/tickets[?limit&cursor&wait]`: the caller's own tickets, newest first, from the store
- * (what it keeps of them: summary, times, status, key, file count). Its newest PENDING rows are
- * refreshed from Ripio first, as a status poll does. With `wait` and a PENDING row on the page,
- * the answer is held until the caller's list changes (a PENDING ticket turns, on any replica), N seconds pass, the client
- * leaves or the server shuts down. `DELETE /api/tickets/:ticketId`: the owner removes a ticket
- * from their list (204); anyone else, or an unknown id, gets 404.
+ * `GET /api/tickets[?limit&cursor&wait&since]`: the caller's own tickets, newest first, from
+ * the store (what it keeps of them: summary, times, status, key, file count). Its newest PENDING
+ * rows are refreshed from Ripio first, as a status poll does. With `wait` and a PENDING row on the page,
+ * the answer is held until the caller's list changes (a PENDING ticket turns, on any replica),
+ * N seconds pass, the client leaves or the server shuts down; with `since` (the version
+ * header of the answer the caller shows) a change it has not seen yet is answered at once.
+ * `DELETE /api/tickets/:ticketId`: the owner removes a ticket from their list (204); anyone
+ * else, or an unknown id, gets 404.
  */
 export function createTicketListRouter(deps: {
   store: TicketStore;
@@ -80,6 +91,7 @@ export function createTicketListRouter(deps: {
     const limit = parseLimit(req.query.limit);
     const after = parseCursor(req.query.cursor);
     const wait = parseWait(req.query.wait);
+    const since = parseSince(req.query.since);
     const read = (): Promise<HistoryPage> =>
       store.listTickets(customerId, { limit, ...(after ? { after } : {}) });
     const refreshPending = async (page: HistoryPage): Promise<void> => {
@@ -92,7 +104,10 @@ export function createTicketListRouter(deps: {
       await refreshPending(page);
       page = await read();
     }
-    const deadline = now() + wait * 1000;
+    // A change the caller has not seen (made between its last answer and this request) is
+    // news already: answered at once, not held until another PENDING row turns.
+    const unseen = since !== undefined && page.version > since;
+    const deadline = unseen ? now() : now() + wait * 1000;
     const hold = holdSignal(res, shutdown);
     try {
       // Nothing PENDING, nothing to wait for: a poller that saw one learns at once it turned.
@@ -110,7 +125,8 @@ export function createTicketListRouter(deps: {
       hold.release();
     }
     if (res.destroyed) return;
-    res.set("Cache-Control", "no-store").json(toWire(page));
+    res.set({ "Cache-Control": "no-store", [API.listVersionHeader]: String(page.version) });
+    res.json(toWire(page));
   });
 
   router.delete(`${API.tickets}/:ticketId`, async (req, res) => {

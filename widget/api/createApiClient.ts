@@ -32,6 +32,11 @@ export interface TicketSubmission {
   signal?: AbortSignal;
 }
 
+/** A page of the list and the list's version (empty from a proxy that sends none). */
+export interface TicketListPage extends TicketList {
+  version: string;
+}
+
 /** The proxy's API as the widget uses it. */
 export interface ApiClient {
   submitTicket(submission: TicketSubmission): Promise<Ticket>;
@@ -45,8 +50,10 @@ export interface ApiClient {
     limit?: number;
     cursor?: string | null;
     waitSeconds?: number;
+    /** With `waitSeconds`: the `version` shown; a change after it is answered at once. */
+    since?: string;
     signal?: AbortSignal;
-  }): Promise<TicketList>;
+  }): Promise<TicketListPage>;
   /** `DELETE /api/tickets/:ticketId`: removes it from the customer's list. */
   removeTicket(ticketId: string): Promise<void>;
 }
@@ -64,11 +71,16 @@ function ticketFrom(answer: RawAnswer): Ticket {
   return ticket;
 }
 
-async function fetchAnswer(url: string, init: RequestInit): Promise<RawAnswer> {
+async function fetchAnswer(
+  url: string,
+  init: RequestInit,
+): Promise<RawAnswer & { listVersion?: string | null }> {
   try {
     const response = await fetch(url, { ...init, cache: "no-store" });
     const text = await response.text();
-    return { status: response.status, text, retryAfter: response.headers.get("Retry-After") };
+    const retryAfter = response.headers.get("Retry-After");
+    const listVersion = response.headers.get(API.listVersionHeader);
+    return { status: response.status, text, retryAfter, listVersion };
   } catch (error) {
     if (isAbortError(error)) throw error;
     throw new ApiClientError({ code: "NETWORK_ERROR", status: 0, message: String(error) });
@@ -84,7 +96,9 @@ export function createApiClient(options: { apiBase?: string; getToken: GetToken 
   const base = (options.apiBase ?? "").replace(/\/+$/, "");
   const { getToken } = options;
 
-  async function withIdentity(send: (headers: Record<string, string>) => Promise<RawAnswer>) {
+  async function withIdentity<A extends RawAnswer>(
+    send: (headers: Record<string, string>) => Promise<A>,
+  ): Promise<A> {
     const headersFor = (token: string | null): Record<string, string> =>
       token ? { [API.customerTokenHeader]: token } : {};
     const token = await getToken(false);
@@ -126,12 +140,13 @@ export function createApiClient(options: { apiBase?: string; getToken: GetToken 
       return ticketFrom(answer);
     },
 
-    async listTickets({ limit, cursor, waitSeconds = 0, signal } = {}) {
+    async listTickets({ limit, cursor, waitSeconds = 0, since, signal } = {}) {
       const query = new URLSearchParams();
       if (limit !== undefined) query.set("limit", String(limit));
       if (cursor) query.set("cursor", cursor);
       const wait = Math.min(Math.max(0, Math.floor(waitSeconds)), MAX_WAIT_SECONDS);
       if (wait > 0) query.set("wait", String(wait));
+      if (wait > 0 && since) query.set("since", since);
       const url = `${base}${API.tickets}${query.size > 0 ? `?${query.toString()}` : ""}`;
       const answer = await withIdentity((headers) =>
         fetchAnswer(url, { headers, ...(signal ? { signal } : {}) }),
@@ -142,7 +157,8 @@ export function createApiClient(options: { apiBase?: string; getToken: GetToken 
       try {
         const list = JSON.parse(answer.text) as TicketList;
         if (!Array.isArray(list.tickets)) throw new TypeError("no tickets");
-        return list;
+        // A proxy older than the header answers without it: its long polls take no `since`.
+        return { ...list, version: answer.listVersion ?? "" };
       } catch {
         throw unreadable(answer.status);
       }

@@ -52,8 +52,8 @@ const hasPending = (tickets: readonly ListedTicket[]): boolean =>
 /**
  * Creates one customer's list over `client` (whose token is that customer's). Rows come from
  * `GET /api/tickets`, page by page; while followed and a row is PENDING, a long poll
- * (`?wait=`) brings each change as the proxy learns it, and a failed poll is tried again
- * after `retryMs`.
+ * (`?wait=`) brings each change as the proxy learns it — `?since=` the version shown, so a
+ * change between two polls comes at once — and a failed poll is tried again after `retryMs`.
  */
 export function createTicketList(options: {
   client: ApiClient;
@@ -70,6 +70,8 @@ export function createTicketList(options: {
   /** Removed here: a ticket just sent and then removed is not noted again. */
   const removed = new Set<string>();
   let loads = 0;
+  /** The list's version as the rows on top were read: long polls send it as `since`. */
+  let version = "";
   let followers = 0;
   let polling: AbortController | null = null;
 
@@ -94,6 +96,7 @@ export function createTicketList(options: {
     try {
       const page = await client.listTickets({ limit: pageSize });
       if (load !== loads) return;
+      version = page.version;
       set({ phase: "ready", tickets: merge(page.tickets, []), next: page.next });
     } catch {
       if (load === loads) set({ phase: "failed" });
@@ -122,8 +125,14 @@ export function createTicketList(options: {
       while (!signal.aborted && hasPending(state.tickets)) {
         try {
           const limit = Math.min(Math.max(state.tickets.length, 1), TICKET_LIST_LIMIT.max);
-          const page = await client.listTickets({ limit, waitSeconds: MAX_WAIT_SECONDS, signal });
+          const page = await client.listTickets({
+            limit,
+            waitSeconds: MAX_WAIT_SECONDS,
+            since: version,
+            signal,
+          });
           if (signal.aborted) break;
+          version = page.version;
           // The answer covers the newest `limit` rows: update those, keep the ones below.
           const covered = new Set(page.tickets.map((t) => t.ticketId));
           const oldest = page.tickets.at(-1)?.createdAt ?? "";

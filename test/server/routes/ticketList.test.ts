@@ -93,6 +93,7 @@ describe("GET /api/tickets", () => {
       { limit: "x" },
       { wait: 26 },
       { cursor: "%%" },
+      { wait: 5, since: "v1" },
     ]) {
       expectApiError(await listTickets(server.url, alice, query), "MALFORMED_REQUEST");
     }
@@ -114,6 +115,27 @@ describe("GET /api/tickets", () => {
       issueKey: expect.stringMatching(/^SUP-\d+$/),
     });
   });
+
+  // Two PENDING rows; one turns between two polls. Held, the next poll would wait for the
+  // other (up to 25 s): the test's own 15 s limit fails it then.
+  it("when a row turned after the version the caller shows, then a wait with since answers at once", async () => {
+    server.sandbox.control.setScenario({ processingDelayMs: 120_000 });
+    const first = await send(alice, "Turns between two polls");
+    await send(alice, "Stays PENDING");
+    const shown = await listTickets(server.url, alice);
+    expect(shown.body.tickets.map((t) => t.status)).toEqual(["PENDING", "PENDING"]);
+    server.sandbox.control.completeTicket(first, "CREATED");
+    await expect
+      .poll(async () => (await listTickets(server.url, alice)).body.tickets[1]?.status)
+      .toBe("CREATED");
+
+    const version = String(shown.headers["x-list-version"]);
+    expect(version).toMatch(/^\d+$/);
+    const waited = await listTickets(server.url, alice, { wait: 25, since: version });
+    expect(waited.status).toBe(200);
+    expect(waited.body.tickets.map((t) => t.status)).toEqual(["PENDING", "CREATED"]);
+    expect(Number(waited.headers["x-list-version"])).toBeGreaterThan(Number(version));
+  }, 15_000);
 });
 
 describe("DELETE /api/tickets/:ticketId", () => {
