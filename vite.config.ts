@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { configDefaults, defineConfig } from "vitest/config";
+import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import type { BuildEnvironmentOptions } from "vite";
 import react from "@vitejs/plugin-react";
 import type { Plugin } from "vite";
@@ -117,6 +117,9 @@ const builds: Record<string, () => BuildEnvironmentOptions> = {
   production: () => ({ outDir: "server/dist/gallery", emptyOutDir: true }),
 };
 
+/** Widget tests that drive a real proxy (over loopback, in a child process): integration tier. */
+const WIDGET_WITH_PROXY = "test/widget/withProxy/**/*.test.{ts,tsx}";
+
 /** The jsdom widget suite, run on React ("widget") and on preact/compat ("widget-preact"). */
 const widgetTests = {
   environment: "jsdom",
@@ -124,23 +127,38 @@ const widgetTests = {
   // ripio-help-widget/token runs in host backends and ssr/ renders on the server, on Node:
   // the unit tier runs them there (React only: the script tag never renders on a server).
   // The ticket flow's core has no DOM and no framework: its tests run once, in Node.
-  exclude: [...configDefaults.exclude, "test/widget/{token,ssr,core}/**"],
+  // The tests with a real proxy are the integration tier's ("widget-proxy" projects).
+  exclude: [...configDefaults.exclude, "test/widget/{token,ssr,core}/**", WIDGET_WITH_PROXY],
   setupFiles: ["test/widget/setup.ts"],
   testTimeout: 30_000,
+  // Unit tests use fake clients; test/widget/support/remoteTestServer.ts refuses a proxy here.
+  env: { RIPIO_TEST_TIER: "unit" },
+  // One window for the files of a worker: jsdom and React load once, not per file (test/widget/
+  // setup.ts empties the page and the session before each file).
+  isolate: false,
+};
+/** The same jsdom set-up for the widget's tests against a real proxy. */
+const widgetProxyTests = {
+  ...widgetTests,
+  include: [WIDGET_WITH_PROXY],
+  exclude: [...configDefaults.exclude],
+  env: { RIPIO_TEST_TIER: "integration" },
+  isolate: true,
 };
 
 /*
  * Test tiers (README.md, "Development"), by folder: `npm run test:unit` runs "unit", "widget"
- * and "widget-preact"; `test:integration` the real proxy, sandbox and stores over loopback
- * (Redis included); `test:e2e` Chromium and nginx on the build; `test:packages` the packed
- * packages installed outside the repository. `npm test` runs them all.
+ * and "widget-preact" (no server, fake clients); `test:integration` the real proxy, sandbox and
+ * stores over loopback (Redis included), and the widget against a real proxy on both runtimes;
+ * `test:e2e` Chromium and nginx on the build, then the packed packages installed outside the
+ * repository ("packages"). `npm test` runs them all.
  */
 const INTEGRATION_TESTS = [
   "test/server/{routes,sandbox,replicas,store,metrics}/**/*.test.ts",
   "test/server/{networkClosed,serverModes,shutdown}.test.ts",
-  "test/server/http/{bodyDeadline,errorCodes,requestContext}.test.ts",
-  "test/server/protection/{identity,protection}.test.ts",
-  "test/server/upload/uploadLimits.test.ts",
+  "test/server/http/{abortFanout,bodyDeadline,errorCodes,requestContext}.test.ts",
+  "test/server/protection/{identity,protection,trustProxy}.test.ts",
+  "test/server/upload/{lineBreaks,parserFuzz,partWithoutType,uploadLimits,uploadsInFlight}.test.ts",
   "test/server/upstream/upstream.test.ts",
 ];
 /** Node-side tests that start no server: the exceptions above run in "integration". */
@@ -164,6 +182,29 @@ const REACT_LIBRARIES = [
   /react-dropzone/,
   /@testing-library\/react/,
 ];
+
+/** A jsdom suite again on the script tag's runtime: what differs is a widget bug. */
+function onPreact(name: string, tests: typeof widgetTests): TestProjectInlineConfiguration {
+  return {
+    extends: true,
+    resolve: {
+      alias: [
+        ...PREACT_COMPAT_ALIASES,
+        // Its ESM build: Node's require() in the CommonJS one would not see the aliases.
+        {
+          find: /^@testing-library\/react$/,
+          replacement: "@testing-library/react/dist/@testing-library/react.esm.js",
+        },
+      ],
+    },
+    test: {
+      name,
+      ...tests,
+      // Libraries that import React run through Vite too, so the aliases reach them.
+      server: { deps: { inline: REACT_LIBRARIES } },
+    },
+  };
+}
 
 export default defineConfig(({ command, mode }) => ({
   plugins: [
@@ -206,31 +247,18 @@ export default defineConfig(({ command, mode }) => ({
           name: "unit",
           ...nodeTests,
           include: UNIT_TESTS,
+          // Files share a worker (no server, no module state worth a fresh import each): a
+          // third of the time. Starting a proxy here is refused (startTestServer.ts).
+          isolate: false,
+          env: { RIPIO_TEST_TIER: "unit" },
           exclude: [...configDefaults.exclude, ...INTEGRATION_TESTS],
         },
       },
       { extends: true, test: { name: "integration", ...nodeTests, include: INTEGRATION_TESTS } },
       { extends: true, test: { name: "widget", ...widgetTests } },
-      {
-        // The same suite again on the script tag's runtime: what differs is a widget bug.
-        extends: true,
-        resolve: {
-          alias: [
-            ...PREACT_COMPAT_ALIASES,
-            // Its ESM build: Node's require() in the CommonJS one would not see the aliases.
-            {
-              find: /^@testing-library\/react$/,
-              replacement: "@testing-library/react/dist/@testing-library/react.esm.js",
-            },
-          ],
-        },
-        test: {
-          name: "widget-preact",
-          ...widgetTests,
-          // Libraries that import React run through Vite too, so the aliases reach them.
-          server: { deps: { inline: REACT_LIBRARIES } },
-        },
-      },
+      onPreact("widget-preact", widgetTests),
+      { extends: true, test: { name: "widget-proxy", ...widgetProxyTests } },
+      onPreact("widget-proxy-preact", widgetProxyTests),
       {
         extends: true,
         test: {

@@ -2,11 +2,14 @@ import net from "node:net";
 import { networkInterfaces } from "node:os";
 import { afterEach, expect } from "vitest";
 
-// The network is closed in the Node tests (STYLE: practica's disableNetConnect): the proxy,
+// The network is closed in the Node tests (as nock's disableNetConnect does): the proxy,
 // the sandbox, Redis and nginx are all on this machine, so a connection anywhere else is a
 // test that would depend on the internet, or a defect that calls out. It is refused at once,
 // and fails the test after it too (code under test may swallow the refusal as a network error).
-const refused: string[] = [];
+// Installed once per worker: the unit tier shares a worker between files (isolate: false), and
+// this file runs before each of them.
+const GUARD = Symbol.for("ripio-help.closeNetwork");
+const holder = globalThis as { [GUARD]?: { refused: string[] } };
 
 // The machine's own addresses count as here: tests reach the proxy on them to check that it
 // listens on loopback only, or that /metrics refuses a caller that is not on loopback.
@@ -34,17 +37,22 @@ function targetOf(args: unknown[]): { host: string; path: boolean } {
   return { host: typeof host === "string" ? host : "localhost", path: false };
 }
 
-const connect = net.Socket.prototype.connect;
-net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
-  const target = targetOf(args);
-  if (!target.path && !isThisMachine(target.host)) {
-    refused.push(target.host);
-    process.nextTick(() => this.destroy(new Error(`Network closed in tests: ${target.host}`)));
-    return this;
-  }
-  // The original has several overloads; the arguments are passed on exactly as given.
-  return (connect as (...a: unknown[]) => net.Socket).apply(this, args);
-} as typeof connect;
+function closeNetwork(): { refused: string[] } {
+  const state = { refused: [] as string[] };
+  const connect = net.Socket.prototype.connect;
+  net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
+    const target = targetOf(args);
+    if (!target.path && !isThisMachine(target.host)) {
+      state.refused.push(target.host);
+      process.nextTick(() => this.destroy(new Error(`Network closed in tests: ${target.host}`)));
+      return this;
+    }
+    // The original has several overloads; the arguments are passed on exactly as given.
+    return (connect as (...a: unknown[]) => net.Socket).apply(this, args);
+  } as typeof connect;
+  return state;
+}
+const { refused } = (holder[GUARD] ??= closeNetwork());
 
 /** The hosts refused since the last call (for the test that checks the guard itself). */
 export function takeRefusedConnections(): string[] {

@@ -47,6 +47,12 @@ export const TEST_PAGE_ORIGIN = "http://localhost:3000";
  * `options` say otherwise. Close it after the test.
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  // The unit tier is the fast one, with no server: a test that needs one is an integration test.
+  if (process.env.RIPIO_TEST_TIER === "unit") {
+    throw new Error(
+      "A unit test may not start a proxy: list it in vite.config.ts's integration tier.",
+    );
+  }
   const config = loadConfig({
     PORT: "0",
     HOST: "127.0.0.1",

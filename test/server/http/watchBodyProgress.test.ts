@@ -1,14 +1,21 @@
 import { PassThrough, Writable } from "node:stream";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { watchBodyProgress } from "../../../server/http/watchBodyProgress.ts";
 
 const LIMITS = { minBytes: 1024, windowMs: 600 };
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+// The watch's clock is faked: a window passes at once, and the streams still run for real.
+const sleep = async (ms: number): Promise<void> => {
+  await vi.advanceTimersByTimeAsync(ms);
+};
 
 let stops: (() => void)[] = [];
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "setTimeout", "clearTimeout"] });
+});
 afterEach(() => {
   for (const stop of stops) stop();
   stops = [];
+  vi.useRealTimers();
 });
 
 /** Watches `body` and records whether it was judged stalled. */
