@@ -79,6 +79,15 @@ const expected: Record<string, (page: Page) => Promise<unknown>> = {
     const list = page.getByRole("region", { name: history.heading });
     expect(await list.getByRole("listitem").count()).toBe(3);
   },
+  "history-many": async (page) => {
+    const list = page.getByRole("region", { name: history.heading });
+    await list.getByRole("button", { name: history.showMore }).waitFor();
+    expect(await list.getByRole("listitem").count()).toBe(4);
+    await list.getByRole("button", { name: history.showMore }).click();
+    await text(page, "Password reset email never arrives").waitFor();
+    expect(await list.getByRole("listitem").count()).toBe(6);
+    expect(await list.getByRole("button", { name: history.showMore }).count()).toBe(0);
+  },
   "history-pending": (page) =>
     page
       .getByRole("listitem")

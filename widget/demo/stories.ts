@@ -77,6 +77,31 @@ async function sendOne(play: Play, text: Messages, summary: string): Promise<voi
   play.click(text.sendAnother);
 }
 
+/** Six tickets for the paged list story, oldest first. */
+const MANY_SUMMARIES = [
+  "Password reset email never arrives",
+  "Two-factor code rejected",
+  "Invoice shows the wrong VAT",
+  "Export to CSV does nothing",
+  "Dashboard chart is blank",
+  "Card payment declined twice",
+];
+
+/** Makes the list's first pages `size` rows long (the widget asks for 20); returns its undo. */
+function withListPageSize(size: number): () => void {
+  const original = window.fetch;
+  window.fetch = (input, init) => {
+    const url = new URL(String(input), location.href);
+    const firstPage =
+      url.pathname.endsWith("/api/tickets") && url.searchParams.get("limit") === "20";
+    if (firstPage) url.searchParams.set("limit", String(size));
+    return original(firstPage ? url.href : input, init);
+  };
+  return () => {
+    window.fetch = original;
+  };
+}
+
 /** The list stories: each on a customer of its own, so its list holds only what it sent. */
 function historyStories(): Story[] {
   const group = "Your tickets";
@@ -100,6 +125,20 @@ function historyStories(): Story[] {
           "Export does nothing",
         ])
           await sendOne(play, text, summary);
+        play.click(text.yourTickets);
+      },
+    },
+    {
+      id: "history-many",
+      title: "Many, with Show more",
+      group,
+      freshCustomer: true,
+      scenario: { processingDelayMs: 300 },
+      // Pages of 4 instead of 20, so six tickets (sent in seconds, within the demo's ticket
+      // limit) fill more than one: the list's own first-page requests ask for 4.
+      setup: () => withListPageSize(4),
+      play: async (play, text) => {
+        for (const summary of MANY_SUMMARIES) await sendOne(play, text, summary);
         play.click(text.yourTickets);
       },
     },
