@@ -9,7 +9,9 @@ async function ruleIds(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((message) => message.ruleId ?? message.message);
 }
 
-describe("lint guards the layers", () => {
+// The first lint builds the TypeScript program of the whole project (type-aware rules): ~8 s
+// alone, far more on a loaded two-core CI machine.
+describe("lint guards the layers", { timeout: 120_000 }, () => {
   it("when http/ imports a route, then lint refuses it", async () => {
     const ids = await ruleIds(
       "server/http/drainRequest.ts",
