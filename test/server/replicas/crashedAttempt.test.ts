@@ -11,12 +11,11 @@ import { STORE_TTL } from "../../../server/store/storeDefaults.ts";
 import { pngBytes } from "../../support/files.ts";
 import { postTicket, ticketParts } from "../../support/proxyHttp.ts";
 import { startRedis, type TestRedis } from "../../support/startRedis.ts";
+import { killProxyProcesses, type ProxyProcess } from "../../support/proxy/spawnProxy.ts";
 import {
-  killProxyProcesses,
   PROCESS_IDENTITY_SECRET,
   startProxyProcess,
-  type ProxyProcess,
-} from "../../support/startProxyProcess.ts";
+} from "../../support/proxy/startProxyProcess.ts";
 import { startRawUpload } from "../support/rawUpload.ts";
 
 // A proxy killed (-9) in the middle of an upload holds its Idempotency-Key's claim in the store.

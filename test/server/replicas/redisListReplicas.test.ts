@@ -3,12 +3,11 @@ import { signCustomerToken } from "../../../server/protection/identity.ts";
 import { createSandbox, type Sandbox } from "../../../server/sandbox/createSandbox.ts";
 import { postTicket, ticketParts } from "../../support/proxyHttp.ts";
 import { startRedis, type TestRedis } from "../../support/startRedis.ts";
+import { killProxyProcesses, type ProxyProcess } from "../../support/proxy/spawnProxy.ts";
 import {
-  killProxyProcesses,
   PROCESS_IDENTITY_SECRET,
   startProxyProcess,
-  type ProxyProcess,
-} from "../../support/startProxyProcess.ts";
+} from "../../support/proxy/startProxyProcess.ts";
 import { listTickets, removeTicket } from "../../support/ticketListHttp.ts";
 
 // Two proxy processes (replicas A and B) on one redis-server, in front of one sandbox that

@@ -5,12 +5,11 @@ import { createSandbox, type Sandbox } from "../../../server/sandbox/createSandb
 import { pngBytes } from "../../support/files.ts";
 import { getTicket, postTicket, ticketParts } from "../../support/proxyHttp.ts";
 import { startRedis, type TestRedis } from "../../support/startRedis.ts";
+import { killProxyProcesses, type ProxyProcess } from "../../support/proxy/spawnProxy.ts";
 import {
-  killProxyProcesses,
   PROCESS_IDENTITY_SECRET,
   startProxyProcess,
-  type ProxyProcess,
-} from "../../support/startProxyProcess.ts";
+} from "../../support/proxy/startProxyProcess.ts";
 import { expectApiError } from "../support/expectApiError.ts";
 import { startRawUpload } from "../support/rawUpload.ts";
 
