@@ -10,7 +10,7 @@ import { load } from "./measureSubmitThroughput.ts";
 import {
   BENCH_CUSTOMER,
   BENCH_SECRETS,
-  startProxyProcess,
+  startBenchProxy,
   startSandboxProcess,
   type ServiceProcess,
 } from "./processes.ts";
@@ -142,9 +142,9 @@ export async function measureMetricsCost(): Promise<BenchResult[]> {
   const sandbox = await startSandboxProcess();
   const proxies: ServiceProcess[] = [];
   try {
-    const on = await startProxyProcess(sandbox.url, { metrics: true });
+    const on = await startBenchProxy(sandbox.url, { metrics: true });
     proxies.push(on);
-    const off = await startProxyProcess(sandbox.url, { metrics: false });
+    const off = await startBenchProxy(sandbox.url, { metrics: false });
     proxies.push(off);
     const token = await signCustomerToken(BENCH_CUSTOMER, BENCH_SECRETS.identity, 3600);
     const tickets = new Map([

@@ -3,7 +3,7 @@ import type { Browser, CDPSession } from "playwright-core";
 import { launchBrowser } from "../test/e2e/support/launchBrowser.ts";
 import { result, type BenchResult } from "./benchResult.ts";
 import { median } from "./median.ts";
-import { startProxyProcess } from "./processes.ts";
+import { startBenchProxy } from "./processes.ts";
 
 const RUNS = { fast: 7, slow: 4 };
 /** 1.6 Mbps down, 750 kbps up, 150 ms round trip (bytes per second, as CDP wants them). */
@@ -145,8 +145,8 @@ const medianOf = (samples: readonly OpenSample[], key: keyof OpenSample): number
  */
 export async function measureOpenTime(reactDistDir: string): Promise<BenchResult[]> {
   const proxies = {
-    preact: await startProxyProcess(),
-    react: await startProxyProcess(undefined, { staticDir: reactDistDir }),
+    preact: await startBenchProxy(),
+    react: await startBenchProxy(undefined, { staticDir: reactDistDir }),
   };
   const browser = await launchBrowser();
   try {

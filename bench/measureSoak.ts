@@ -14,7 +14,7 @@ import { result, type BenchResult } from "./benchResult.ts";
 import {
   BENCH_CUSTOMER,
   BENCH_SECRETS,
-  startProxyProcess,
+  startBenchProxy,
   startSandboxProcess,
   type ServiceProcess,
 } from "./processes.ts";
@@ -126,7 +126,7 @@ export async function measureSoak(): Promise<BenchResult[]> {
       ["redis", `${redis.url}/5`],
     ] as const) {
       const sandbox = await startSandboxProcess();
-      const proxy = await startProxyProcess(sandbox.url, storeUrl ? { storeUrl } : {});
+      const proxy = await startBenchProxy(sandbox.url, storeUrl ? { storeUrl } : {});
       try {
         await sandboxControl(sandbox.url, "PATCH", "/scenario", {
           processingDelayMs: PROCESSING_MS,

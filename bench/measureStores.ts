@@ -19,7 +19,7 @@ import { median } from "./median.ts";
 import {
   BENCH_CUSTOMER,
   BENCH_SECRETS,
-  startProxyProcess,
+  startBenchProxy,
   startSandboxProcess,
   type ServiceProcess,
 } from "./processes.ts";
@@ -94,7 +94,7 @@ export async function measureStores(): Promise<BenchResult[]> {
   };
   const processes: ServiceProcess[] = [];
   const start = async (store: string): Promise<ServiceProcess> => {
-    const proxy = await startProxyProcess(sandbox.url, { storeUrl: store });
+    const proxy = await startBenchProxy(sandbox.url, { storeUrl: store });
     processes.push(proxy);
     return proxy;
   };
@@ -151,7 +151,7 @@ export async function measureStores(): Promise<BenchResult[]> {
       ["redis", `${redis.url}/3`],
     ] as const) {
       const profiles = join(dir, `profile-${variant}`);
-      const proxy = await startProxyProcess(sandbox.url, {
+      const proxy = await startBenchProxy(sandbox.url, {
         storeUrl: store,
         nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profiles}`],
       });

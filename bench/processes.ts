@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { signCustomerToken } from "../server/protection/identity.ts";
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from "../server/sandbox/seeds.ts";
-import { freePort } from "../test/support/freePort.ts";
+import { nodeWithTsx } from "../test/support/proxy/launches.ts";
+import { killProxyProcesses, spawnProxy } from "../test/support/proxy/spawnProxy.ts";
 
 /** A child process serving HTTP on loopback. */
 export interface ServiceProcess {
@@ -33,71 +32,41 @@ export const BENCH_SECRETS = {
 /** The customer every bench ticket belongs to (a seeded sandbox customer with an email). */
 export const BENCH_CUSTOMER = "cus_demo_alice";
 
-const running = new Set<ChildProcess>();
-
-/** Kills every child still running, at once (for process exit and signals). */
+/**
+ * Kills every child still running (for process exit and signals): the signals go out before
+ * this returns, so an "exit" handler need not await it.
+ */
 export function killAllChildren(): void {
-  for (const child of running) child.kill("SIGKILL");
-  running.clear();
+  void killProxyProcesses();
 }
 
-/** Starts `node --import tsx entry` and waits until `url + readyPath` answers 200. */
+/**
+ * Starts `node --import tsx entry` through the tests' harness (test/support/proxy/spawnProxy.ts)
+ * and resolves once it prints "listening on http://…/", which server/main.ts, bench/proxyMain.ts
+ * and bench/sandboxMain.ts do once they serve.
+ */
 async function startNode(
   entry: string,
   env: Record<string, string>,
-  url: string,
-  readyPath: string,
   nodeArgs: readonly string[] = [],
 ): Promise<ServiceProcess> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
-  // An inherited RIPIO_BASE_URL would switch a sandbox-mode proxy to real mode.
-  if (!("RIPIO_BASE_URL" in env)) delete childEnv.RIPIO_BASE_URL;
-  if (!("STORE_URL" in env)) delete childEnv.STORE_URL;
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", entry], {
-    env: childEnv,
-    stdio: ["ignore", "pipe", "pipe"],
+  const child = await spawnProxy({
+    launch: nodeWithTsx(entry, nodeArgs),
+    env,
+    startTimeoutMs: 30_000,
   });
-  running.add(child);
-  let output = "";
-  const keep = (chunk: Buffer): void => {
-    output = (output + chunk.toString("utf8")).slice(-4000);
+  return {
+    pid: child.pid,
+    url: child.url,
+    stop: async () => {
+      await child.stop({ killAfterMs: 3000 });
+    },
   };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const stop = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill("SIGTERM");
-      const late = setTimeout(() => child.kill("SIGKILL"), 3000);
-      await exited;
-      clearTimeout(late);
-    }
-    running.delete(child);
-  };
-
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break;
-    const ok = await fetch(url + readyPath).then(
-      (res) => (void res.body?.cancel(), res.ok),
-      () => false,
-    );
-    if (ok) return { pid: child.pid ?? -1, url, stop };
-    await sleep(100);
-  }
-  await stop();
-  throw new Error(`${entry} did not start (exit ${child.exitCode}):\n${output}`);
 }
 
 /** Starts the Ripio sandbox alone in a child process. */
 export async function startSandboxProcess(): Promise<ServiceProcess> {
-  const port = await freePort();
-  return startNode(
-    "bench/sandboxMain.ts",
-    { BENCH_SANDBOX_PORT: String(port), BENCH_WEBHOOK_SECRET: BENCH_SECRETS.webhook },
-    `http://127.0.0.1:${port}`,
-    "/__sandbox/state",
-  );
+  return startNode("bench/sandboxMain.ts", { BENCH_WEBHOOK_SECRET: BENCH_SECRETS.webhook });
 }
 
 /** What may differ between bench proxies; everything else is server/main.ts's default. */
@@ -117,11 +86,10 @@ export interface ProxyVariant {
  * are set): real mode with `ripioBaseUrl`, else sandbox mode. An SQLite store the bench makes
  * is kept in a temporary folder removed at stop rather than in the repository's ./data.
  */
-export async function startProxyProcess(
+export async function startBenchProxy(
   ripioBaseUrl?: string,
   variant: ProxyVariant = {},
 ): Promise<ServiceProcess> {
-  const port = await freePort();
   const { storeUrl, metrics, staticDir } = variant;
   const dataDir = ripioBaseUrl && !storeUrl ? mkdtempSync(join(tmpdir(), "bench-store-")) : null;
   const store = storeUrl ?? (dataDir ? `sqlite:${join(dataDir, "help-proxy.sqlite")}` : null);
@@ -141,8 +109,6 @@ export async function startProxyProcess(
       ...(metrics === undefined ? {} : { BENCH_METRICS: metrics ? "on" : "off" }),
       ...(staticDir === undefined ? {} : { BENCH_STATIC_DIR: staticDir }),
       NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
       HELP_IDENTITY_SECRET: BENCH_SECRETS.identity,
       ALLOWED_ORIGINS: "http://localhost",
       // The bench sends thousands of tickets as one customer from one address.
@@ -150,8 +116,6 @@ export async function startProxyProcess(
       RATE_LIMIT_REQUESTS_PER_MINUTE: "1000000",
       LOG_LEVEL: "silent",
     },
-    `http://127.0.0.1:${port}`,
-    "/healthz",
     variant.nodeArgs ?? [],
   ).catch((error: unknown) => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -171,7 +135,7 @@ export async function startProxyProcess(
 export async function startRealStack(): Promise<RealStack> {
   const sandbox = await startSandboxProcess();
   try {
-    const proxy = await startProxyProcess(sandbox.url);
+    const proxy = await startBenchProxy(sandbox.url);
     const customerToken = await signCustomerToken(BENCH_CUSTOMER, BENCH_SECRETS.identity, 3600);
     return {
       sandbox,

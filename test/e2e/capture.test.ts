@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
 import { MIB, TICKET_LIMITS } from "../../contract/index.ts";
 import { fill, getMessages } from "../../widget/messages/index.ts";
 import { getCaptureMessages } from "../../widget/messages/captureCatalogue.ts";
@@ -11,14 +11,14 @@ import {
   selectionAfterKey,
   type Rect,
 } from "../../widget/capture/screenshot/selection.ts";
-import { startTestServer } from "../support/startTestServer.ts";
 import { pdfBytes } from "../support/files.ts";
-import { launchBrowser } from "./support/launchBrowser.ts";
-import { STATIC_DIRS, requireBuild } from "./support/requireBuild.ts";
+import { STATIC_DIRS } from "./support/requireBuild.ts";
 import { recordCspViolations } from "./support/recordCspViolations.ts";
 import { installDeepActiveElement } from "./support/installDeepActiveElement.ts";
 import { recordSentFiles } from "./support/recordSentFiles.ts";
 import { isLosslessWebp } from "../../widget/capture/screenshot/isLosslessWebp.ts";
+import { testServerPerTest } from "../support/testServerPerTest.ts";
+import { browserPerFile } from "./support/browserPerFile.ts";
 
 const en = getMessages("en");
 const capture = getCaptureMessages("en");
@@ -26,28 +26,18 @@ const capture = getCaptureMessages("en");
 const PAGE_BACKGROUND = [255, 251, 230];
 const STAMP = /\d{8}-\d{6}/.source;
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startTestServer>>;
+// Chromium grants getDisplayMedia({preferCurrentTab}) the current tab without its prompt.
+const chromium = browserPerFile(["--auto-accept-this-tab-capture"]);
+const server = testServerPerTest({ staticDir: STATIC_DIRS, sandbox: { processingDelayMs: 300 } });
 let context: BrowserContext;
 let page: Page;
-
-beforeAll(async () => {
-  requireBuild();
-  // Chromium grants getDisplayMedia({preferCurrentTab}) the current tab without its prompt.
-  browser = await launchBrowser(["--auto-accept-this-tab-capture"]);
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  server = await startTestServer({ staticDir: STATIC_DIRS, sandbox: { processingDelayMs: 300 } });
-  context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  context = await chromium.browser.newContext({ viewport: { width: 1280, height: 720 } });
   await installDeepActiveElement(context);
   page = await context.newPage();
 });
 afterEach(async () => {
   await context?.close();
-  await server?.close();
 });
 
 /** The numbers of a size or rectangle as the widget writes them in English (1,280). */

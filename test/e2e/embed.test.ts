@@ -1,46 +1,29 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  devices,
-  type Browser,
-  type BrowserContext,
-  type Locator,
-  type Page,
-} from "playwright-core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { devices, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { TICKET_LIMITS } from "../../contract/index.ts";
 import { getMessages } from "../../widget/messages/index.ts";
-import { startTestServer } from "../support/startTestServer.ts";
 import { pdfBytes, pngBytes } from "../support/files.ts";
-import { launchBrowser } from "./support/launchBrowser.ts";
-import { STATIC_DIRS, requireBuild } from "./support/requireBuild.ts";
+import { STATIC_DIRS } from "./support/requireBuild.ts";
 import { recordCspViolations } from "./support/recordCspViolations.ts";
 import { installDeepActiveElement } from "./support/installDeepActiveElement.ts";
+import { testServerPerTest } from "../support/testServerPerTest.ts";
+import { browserPerFile } from "./support/browserPerFile.ts";
 
 const en = getMessages("en");
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 
-let browser: Browser;
-let server: Server;
+const chromium = browserPerFile();
+const server = testServerPerTest({ staticDir: STATIC_DIRS, sandbox: { processingDelayMs: 300 } });
 let context: BrowserContext;
 let page: Page;
-
-beforeAll(async () => {
-  requireBuild();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  server = await startTestServer({ staticDir: STATIC_DIRS, sandbox: { processingDelayMs: 300 } });
-  context = await browser.newContext();
+  context = await chromium.browser.newContext();
   await installDeepActiveElement(context);
   page = await context.newPage();
 });
 afterEach(async () => {
   await context?.close();
-  await server?.close();
 });
 
 /** The queued-call stub exactly as the README tells customers to paste it. */
@@ -332,7 +315,7 @@ describe("on a phone (iPhone 13 in Chromium, 390 × 664)", () => {
   it("when /embed.html is opened, then nothing scrolls sideways, the launcher is on screen, and the open dialog fills the screen with nothing of ours over it", async () => {
     const phone = devices["iPhone 13"];
     // Reduced motion: the dialog is where it ends up at once, not rising into place.
-    const mobile = await browser.newContext({ ...phone, reducedMotion: "reduce" });
+    const mobile = await chromium.browser.newContext({ ...phone, reducedMotion: "reduce" });
     try {
       const tab = await mobile.newPage();
       await tab.goto(`${server.url}/embed.html`);

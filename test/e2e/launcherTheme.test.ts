@@ -1,38 +1,29 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterEach, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
 import { getMessages } from "../../widget/messages/index.ts";
-import { startTestServer } from "../support/startTestServer.ts";
-import { launchBrowser } from "./support/launchBrowser.ts";
-import { STATIC_DIRS, requireBuild } from "./support/requireBuild.ts";
+import { STATIC_DIRS } from "./support/requireBuild.ts";
 import { installDeepActiveElement } from "./support/installDeepActiveElement.ts";
+import { testServerPerTest } from "../support/testServerPerTest.ts";
+import { browserPerFile } from "./support/browserPerFile.ts";
 
 const en = getMessages("en");
 // The dark theme's defaults (widget/shell/styles.ts), as the browser computes them.
 const DARK_ACCENT = "rgb(138, 180, 255)";
 const DARK_ACCENT_FG = "rgb(11, 21, 48)";
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startTestServer>>;
+const chromium = browserPerFile();
+const server = testServerPerTest({ staticDir: STATIC_DIRS });
 let context: BrowserContext;
 let page: Page;
-
-beforeAll(async () => {
-  requireBuild();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  server = await startTestServer({ staticDir: STATIC_DIRS });
-});
 afterEach(async () => {
   await context?.close();
-  await server?.close();
 });
 
 async function openPage(query: string, colorScheme: "light" | "dark" = "light"): Promise<void> {
-  context = await browser.newContext({ viewport: { width: 1024, height: 700 }, colorScheme });
+  context = await chromium.browser.newContext({
+    viewport: { width: 1024, height: 700 },
+    colorScheme,
+  });
   await installDeepActiveElement(context);
   page = await context.newPage();
   await page.goto(`${server.url}/embed.html${query}`);

@@ -1,39 +1,29 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
 import { getMessages } from "../../widget/messages/index.ts";
-import { startTestServer, type TestServer } from "../support/startTestServer.ts";
 import { pngBytes } from "../support/files.ts";
-import { launchBrowser } from "./support/launchBrowser.ts";
-import { DIST_DIR, requireBuild } from "./support/requireBuild.ts";
+import { DIST_DIR } from "./support/requireBuild.ts";
 import { startDroppingRelay, type DroppingRelay } from "./support/startDroppingRelay.ts";
+import { testServerPerTest } from "../support/testServerPerTest.ts";
+import { browserPerFile } from "./support/browserPerFile.ts";
 
 // A user on a flaky network: the proxy makes the ticket, and its 202 is lost on the way back.
 // The widget's retry carries the same Idempotency-Key and files, and must end on that ticket.
 const en = getMessages("en");
-let browser: Browser;
-let server: TestServer;
+const chromium = browserPerFile();
+// Slow enough that PENDING is on screen before Ripio's webhook says CREATED.
+const server = testServerPerTest({ staticDir: DIST_DIR, sandbox: { processingDelayMs: 1_500 } });
 let relay: DroppingRelay;
 let context: BrowserContext;
 let page: Page;
-
-beforeAll(async () => {
-  requireBuild();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  // Slow enough that PENDING is on screen before Ripio's webhook says CREATED.
-  server = await startTestServer({ staticDir: DIST_DIR, sandbox: { processingDelayMs: 1_500 } });
   relay = await startDroppingRelay(server.url, { dropTickets: 1 });
-  context = await browser.newContext();
+  context = await chromium.browser.newContext();
   page = await context.newPage();
 });
 afterEach(async () => {
   await context?.close();
   await relay?.close();
-  await server?.close();
 });
 
 describe("a lost answer", () => {

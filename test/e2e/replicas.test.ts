@@ -7,11 +7,8 @@ import { signCustomerToken } from "../../server/protection/identity.ts";
 import { createSandbox, type Sandbox } from "../../server/sandbox/createSandbox.ts";
 import { getMessages } from "../../widget/messages/index.ts";
 import { startNginx, type TestNginx } from "../support/startNginx.ts";
-import {
-  killProxyProcesses,
-  PROCESS_IDENTITY_SECRET,
-  startProxyProcess,
-} from "../support/startProxyProcess.ts";
+import { killProxyProcesses } from "../support/proxy/spawnProxy.ts";
+import { PROCESS_IDENTITY_SECRET, startProxyProcess } from "../support/proxy/startProxyProcess.ts";
 import { startRedis, type TestRedis } from "../support/startRedis.ts";
 import { launchBrowser } from "./support/launchBrowser.ts";
 import { requireBuild } from "./support/requireBuild.ts";

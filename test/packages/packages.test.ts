@@ -14,7 +14,8 @@ import {
   scratchFolder,
 } from "./support/scratch.ts";
 import { serveApp } from "./support/serveApp.ts";
-import { startInstalledProxy, type InstalledProxy } from "./support/startInstalledProxy.ts";
+import { INSTALLED_BIN } from "../support/proxy/launches.ts";
+import { spawnProxy, type ProxyProcess } from "../support/proxy/spawnProxy.ts";
 
 /*
  * The two packages as their users meet them, outside this repository: both packed; the widget
@@ -31,7 +32,7 @@ const scratch = scratchFolder("ripio-packages-");
 let appDir: string;
 let proxyDir: string;
 let widgetInstall: { seconds: number; added: string[]; output: string };
-let proxy: InstalledProxy;
+let proxy: ProxyProcess;
 let app: Awaited<ReturnType<typeof serveApp>> | null = null;
 let browser: Browser;
 
@@ -120,12 +121,12 @@ describe("ripio-help-proxy installed into an empty folder and started by its bin
   beforeAll(async () => {
     // The host app listens first: its origin is the one the proxy lets call /api.
     app = await serveApp(join(appDir, "dist"), () => page);
-    proxy = await startInstalledProxy(proxyDir, {
-      PORT: "0",
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "warn",
-      HELP_IDENTITY_SECRET: IDENTITY_SECRET,
-      ALLOWED_ORIGINS: app.url,
+    // In a process group of its own, so that stop() waits for npm's child, the proxy, too.
+    proxy = await spawnProxy({
+      launch: INSTALLED_BIN,
+      cwd: proxyDir,
+      detached: true,
+      env: { LOG_LEVEL: "warn", HELP_IDENTITY_SECRET: IDENTITY_SECRET, ALLOWED_ORIGINS: app.url },
     });
   });
 
@@ -182,6 +183,7 @@ describe("ripio-help-proxy installed into an empty folder and started by its bin
   });
 
   it("when npx is sent SIGTERM, then the proxy drains and every process ends, as with npm start", async () => {
+    // SIGTERM to npx alone, as Docker sends it to its command; stop() waits for the whole group.
     await proxy.stop();
     expect(proxy.output()).toContain("SIGTERM: finishing in-flight requests");
   });

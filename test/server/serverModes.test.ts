@@ -6,17 +6,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config.ts";
 import { signCustomerToken } from "../../server/protection/identity.ts";
 import { createSandbox, type Sandbox } from "../../server/sandbox/createSandbox.ts";
-import {
-  SANDBOX_CLIENT_ID,
-  SANDBOX_CLIENT_SECRET,
-  SANDBOX_WEBHOOK_SECRET,
-} from "../../server/sandbox/seeds.ts";
 import { BROWSER_FILES_LIST } from "../../server/routes/staticFiles.ts";
 import { startServer, type RunningServer } from "../../server/startServer.ts";
 import { call, getTicket, postTicket } from "../support/proxyHttp.ts";
 import { startTestServer, type TestServer } from "../support/startTestServer.ts";
 import { TEST_IDENTITY_SECRET } from "./support/customerTokens.ts";
 import { expectApiError } from "./support/expectApiError.ts";
+import { realModeEnv } from "./support/realModeEnv.ts";
 
 describe("real mode (RIPIO_BASE_URL set), against a standalone sandbox as Ripio", () => {
   let ripio: Sandbox;
@@ -27,17 +23,10 @@ describe("real mode (RIPIO_BASE_URL set), against a standalone sandbox as Ripio"
     ripio = createSandbox({ processingDelayMs: 100 });
     await ripio.listen();
     const config = loadConfig({
-      RIPIO_BASE_URL: ripio.url,
-      RIPIO_CLIENT_ID: SANDBOX_CLIENT_ID,
-      RIPIO_CLIENT_SECRET: SANDBOX_CLIENT_SECRET,
-      RIPIO_WEBHOOK_SECRET: SANDBOX_WEBHOOK_SECRET,
-      HELP_IDENTITY_SECRET: TEST_IDENTITY_SECRET,
-      ALLOWED_ORIGINS: "https://shop.example.com",
+      ...realModeEnv(ripio, dataDir),
       PORT: "0",
       HOST: "127.0.0.1",
       LOG_LEVEL: "silent",
-      // The embedded default (./data/help-proxy.sqlite) would land in the repository.
-      STORE_URL: `sqlite:${join(dataDir, "help-proxy.sqlite")}`,
     });
     proxy = await startServer(config);
     // In real mode the webhook URL is configured at Ripio by the operator; here, by hand.

@@ -16,13 +16,9 @@ import { getTicket, postTicket, ticketParts } from "../support/proxyHttp.ts";
 import { startTestServer } from "../support/startTestServer.ts";
 import { expectApiError } from "./support/expectApiError.ts";
 import { TEST_IDENTITY_SECRET } from "./support/customerTokens.ts";
-import {
-  LAUNCHER,
-  MAIN,
-  killProxyProcesses,
-  realModeEnv,
-  startProxyProcess,
-} from "./support/proxyProcess.ts";
+import { LAUNCHER, MAIN, NPM_START, type Launch } from "../support/proxy/launches.ts";
+import { killProxyProcesses, spawnProxy, type ProxyProcess } from "../support/proxy/spawnProxy.ts";
+import { realModeEnv } from "./support/realModeEnv.ts";
 import { startRawUpload } from "./support/rawUpload.ts";
 
 let ripio: Sandbox;
@@ -33,7 +29,7 @@ beforeEach(async () => {
   await ripio.listen();
 });
 afterEach(async () => {
-  killProxyProcesses();
+  await killProxyProcesses();
   await ripio.close();
   await rm(tmp, { recursive: true, force: true });
 });
@@ -44,6 +40,13 @@ const alice = (): Promise<string> => signCustomerToken("cus_demo_alice", TEST_ID
 const waitMs = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 // Child processes on a shared, busy machine: give what they do the time of a slow start.
 const SLOW = { timeout: 20_000 };
+
+/**
+ * The proxy as `launch` starts it, with silent logs and TMPDIR `tmp`, in a process group of its
+ * own as a service manager runs it: the tests signal the group and watch it end.
+ */
+const startGroup = (launch: Launch, env: Record<string, string> = {}): Promise<ProxyProcess> =>
+  spawnProxy({ launch, detached: true, env: { LOG_LEVEL: "silent", TMPDIR: tmp, ...env } });
 
 describe("close()", () => {
   it("when a client leaves mid-upload just before close(), then close() resolves only once its files are gone", async () => {
@@ -105,9 +108,8 @@ describe("stopping the process", { timeout: 90_000 }, () => {
     await writeFile(join(spoolDir(), orphan), "left by a crash");
 
     // The launcher forwards the signal and the group delivers it too: the server gets it twice.
-    const proxy = await startProxyProcess(LAUNCHER[0], LAUNCHER[1], {
+    const proxy = await startGroup(LAUNCHER, {
       ...realModeEnv(ripio, tmp),
-      TMPDIR: tmp,
       SHUTDOWN_GRACE_SECONDS: "20",
     });
     expect(await readdir(spoolDir())).toEqual([]);
@@ -133,9 +135,8 @@ describe("stopping the process", { timeout: 90_000 }, () => {
 
   it("when a Create hangs at Ripio, then SIGTERM answers it 503 and the process exits 0 within its grace", async () => {
     ripio.control.addFault({ target: "tickets", mode: "hang" });
-    const proxy = await startProxyProcess(MAIN[0], MAIN[1], {
+    const proxy = await startGroup(MAIN, {
       ...realModeEnv(ripio, tmp),
-      TMPDIR: tmp,
       SHUTDOWN_GRACE_SECONDS: "6",
     });
     const sent = postTicket(proxy.url, await alice(), undefined, {
@@ -152,10 +153,7 @@ describe("stopping the process", { timeout: 90_000 }, () => {
   });
 
   it("when SIGTERM arrives during a long poll, then the poll answers at once and the process exits 0", async () => {
-    const proxy = await startProxyProcess(MAIN[0], MAIN[1], {
-      ...realModeEnv(ripio, tmp),
-      TMPDIR: tmp,
-    });
+    const proxy = await startGroup(MAIN, realModeEnv(ripio, tmp));
     const token = await alice();
     const origin = { origin: "https://shop.example.com" };
     const ticketId = String((await postTicket(proxy.url, token, undefined, origin)).body.ticketId);
@@ -167,7 +165,7 @@ describe("stopping the process", { timeout: 90_000 }, () => {
   });
 
   it("when SIGTERM reaches only the npm process (Docker's CMD npm start), then the server stops too", async () => {
-    const proxy = await startProxyProcess("npm", ["start"], { TMPDIR: tmp });
+    const proxy = await startGroup(NPM_START);
     process.kill(proxy.pid, "SIGTERM");
     expect(await proxy.exited).toBe(0);
     await expect.poll(() => proxy.groupAlive(), SLOW).toBe(false);

@@ -3,44 +3,25 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { createClient } from "redis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { API, MIB } from "../../../contract/index.ts";
-import { signCustomerToken } from "../../../server/protection/identity.ts";
-import { createSandbox, type Sandbox } from "../../../server/sandbox/createSandbox.ts";
 import { STORE_TTL } from "../../../server/store/storeDefaults.ts";
 import { pngBytes } from "../../support/files.ts";
 import { postTicket, ticketParts } from "../../support/proxyHttp.ts";
-import { startRedis, type TestRedis } from "../../support/startRedis.ts";
-import {
-  killProxyProcesses,
-  PROCESS_IDENTITY_SECRET,
-  startProxyProcess,
-  type ProxyProcess,
-} from "../../support/startProxyProcess.ts";
+import { killProxyProcesses, type ProxyProcess } from "../../support/proxy/spawnProxy.ts";
+import { startProxyProcess } from "../../support/proxy/startProxyProcess.ts";
 import { startRawUpload } from "../support/rawUpload.ts";
+import { replicaStagePerFile } from "../support/replicaStage.ts";
 
 // A proxy killed (-9) in the middle of an upload holds its Idempotency-Key's claim in the store.
 // The user's retry, after a restart, must not wait long for that dead claim
 // (README.md, "State, restarts and several replicas").
-let ripio: Sandbox;
-let redis: TestRedis;
+const stage = replicaStagePerFile();
 let dir: string;
-let alice: string;
-beforeAll(async () => {
-  ripio = createSandbox({ processingDelayMs: 10 * 60_000 });
-  await ripio.listen();
-  redis = await startRedis();
-  alice = await signCustomerToken("cus_demo_alice", PROCESS_IDENTITY_SECRET, 600);
-});
-afterAll(async () => {
-  await killProxyProcesses();
-  await redis.close();
-  await ripio.close();
-});
 afterEach(async () => {
   await killProxyProcesses();
   await rm(dir, { recursive: true, force: true });
-  ripio.control.reset();
+  stage.ripio.control.reset();
 });
 
 const files = [{ name: "big.png", bytes: pngBytes(8 * MIB) }];
@@ -48,7 +29,7 @@ const key = { [API.idempotencyKeyHeader]: "crash-key" };
 
 /** Starts an upload with the key on `proxy`, sends 3 MB of it, and kills the proxy (-9). */
 async function killMidUpload(proxy: ProxyProcess): Promise<void> {
-  const upload = startRawUpload(proxy.url, alice, ticketParts({ files }), key);
+  const upload = startRawUpload(proxy.url, stage.alice, ticketParts({ files }), key);
   upload.req.write(upload.body.subarray(0, 3 * MIB));
   // The claim is taken before a byte is read; 3 MB arriving means it is held.
   await new Promise((resolve) => setTimeout(resolve, 500));
@@ -62,7 +43,7 @@ describe("a retry after the proxy died mid-upload", { timeout: 120_000 }, () => 
     dir = await mkdtemp(join(tmpdir(), "crash-sqlite-"));
     const path = join(dir, "help-proxy.sqlite");
     const storeUrl = `sqlite:${path}`;
-    await killMidUpload(await startProxyProcess({ ripioUrl: ripio.url, storeUrl }));
+    await killMidUpload(await startProxyProcess({ ripioUrl: stage.ripio.url, storeUrl }));
     const running = (): number => {
       const db = new Database(path, { readonly: true });
       try {
@@ -74,17 +55,19 @@ describe("a retry after the proxy died mid-upload", { timeout: 120_000 }, () => 
     };
     expect(running()).toBe(1);
 
-    const restarted = await startProxyProcess({ ripioUrl: ripio.url, storeUrl });
+    const restarted = await startProxyProcess({ ripioUrl: stage.ripio.url, storeUrl });
     expect(running()).toBe(0);
-    const retry = await postTicket(restarted.url, alice, ticketParts({ files }), key);
+    const retry = await postTicket(restarted.url, stage.alice, ticketParts({ files }), key);
     expect(retry.status).toBe(202);
-    expect(ripio.control.snapshot().tickets.map((t) => t.ticketId)).toEqual([retry.body.ticketId]);
+    expect(stage.ripio.control.snapshot().tickets.map((t) => t.ticketId)).toEqual([
+      retry.body.ticketId,
+    ]);
   });
 
   it("when the proxy restarts on Redis, then the dead claim lapses within the short claim time and the retry makes the one ticket", async () => {
     dir = await mkdtemp(join(tmpdir(), "crash-redis-"));
-    const storeUrl = `${redis.url}/3`;
-    await killMidUpload(await startProxyProcess({ ripioUrl: ripio.url, storeUrl }));
+    const storeUrl = `${stage.redis.url}/3`;
+    await killMidUpload(await startProxyProcess({ ripioUrl: stage.ripio.url, storeUrl }));
     const client = createClient({ url: storeUrl });
     await client.connect();
     try {
@@ -98,9 +81,11 @@ describe("a retry after the proxy died mid-upload", { timeout: 120_000 }, () => 
     } finally {
       await client.quit();
     }
-    const restarted = await startProxyProcess({ ripioUrl: ripio.url, storeUrl });
-    const retry = await postTicket(restarted.url, alice, ticketParts({ files }), key);
+    const restarted = await startProxyProcess({ ripioUrl: stage.ripio.url, storeUrl });
+    const retry = await postTicket(restarted.url, stage.alice, ticketParts({ files }), key);
     expect(retry.status).toBe(202);
-    expect(ripio.control.snapshot().tickets.map((t) => t.ticketId)).toEqual([retry.body.ticketId]);
+    expect(stage.ripio.control.snapshot().tickets.map((t) => t.ticketId)).toEqual([
+      retry.body.ticketId,
+    ]);
   });
 });

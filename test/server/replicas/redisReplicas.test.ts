@@ -1,51 +1,35 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MIB } from "../../../contract/index.ts";
 import { signCustomerToken } from "../../../server/protection/identity.ts";
-import { createSandbox, type Sandbox } from "../../../server/sandbox/createSandbox.ts";
 import { pngBytes } from "../../support/files.ts";
 import { getTicket, postTicket, ticketParts } from "../../support/proxyHttp.ts";
-import { startRedis, type TestRedis } from "../../support/startRedis.ts";
+import { killProxyProcesses, type ProxyProcess } from "../../support/proxy/spawnProxy.ts";
 import {
-  killProxyProcesses,
   PROCESS_IDENTITY_SECRET,
   startProxyProcess,
-  type ProxyProcess,
-} from "../../support/startProxyProcess.ts";
+} from "../../support/proxy/startProxyProcess.ts";
 import { expectApiError } from "../support/expectApiError.ts";
 import { startRawUpload } from "../support/rawUpload.ts";
+import { replicaStagePerFile } from "../support/replicaStage.ts";
 
 // Two proxy processes (replicas A and B) on one redis-server, in front of one sandbox that
 // sends its webhooks to A only, as a load balancer would leave it.
+const stage = replicaStagePerFile();
 const LIMIT = 20;
-let ripio: Sandbox;
-let redis: TestRedis;
 let a: ProxyProcess;
 let b: ProxyProcess;
 let db = 0;
-let alice: string;
-
-beforeAll(async () => {
-  ripio = createSandbox({ processingDelayMs: 10 * 60_000 });
-  await ripio.listen();
-  redis = await startRedis();
-  alice = await signCustomerToken("cus_demo_alice", PROCESS_IDENTITY_SECRET, 600);
-});
-afterAll(async () => {
-  await killProxyProcesses();
-  await redis.close();
-  await ripio.close();
-});
 
 /** Both replicas on the test's own Redis database; webhooks go to A. */
 async function startBoth(): Promise<void> {
-  const storeUrl = `${redis.url}/${db}`;
+  const storeUrl = `${stage.redis.url}/${db}`;
   const env = { RATE_LIMIT_TICKETS_PER_HOUR: String(LIMIT) };
   [a, b] = await Promise.all([
-    startProxyProcess({ ripioUrl: ripio.url, storeUrl, env }),
-    startProxyProcess({ ripioUrl: ripio.url, storeUrl, env }),
+    startProxyProcess({ ripioUrl: stage.ripio.url, storeUrl, env }),
+    startProxyProcess({ ripioUrl: stage.ripio.url, storeUrl, env }),
   ]);
-  ripio.control.reset();
-  ripio.control.registerWebhook(`${a.url}/webhooks/ripio`);
+  stage.ripio.control.reset();
+  stage.ripio.control.registerWebhook(`${a.url}/webhooks/ripio`);
 }
 beforeEach(async () => {
   db += 1;
@@ -53,15 +37,15 @@ beforeEach(async () => {
 }, 120_000);
 afterEach(() => killProxyProcesses());
 
-const tickets = () => ripio.control.snapshot().tickets;
+const tickets = () => stage.ripio.control.snapshot().tickets;
 
 // Child processes start slowly on a busy machine: room beyond the project's 30 s.
 describe("two replicas on one Redis", { timeout: 120_000 }, () => {
   it("when a ticket is made on A, then its owner reads it on B, and no one else can", async () => {
-    const sent = await postTicket(a.url, alice);
+    const sent = await postTicket(a.url, stage.alice);
     expect(sent.status).toBe(202);
     const ticketId = String(sent.body.ticketId);
-    expect(await getTicket(b.url, alice, ticketId)).toMatchObject({
+    expect(await getTicket(b.url, stage.alice, ticketId)).toMatchObject({
       status: 200,
       body: { ticketId, status: "PENDING" },
     });
@@ -70,11 +54,11 @@ describe("two replicas on one Redis", { timeout: 120_000 }, () => {
   });
 
   it("when Ripio's webhook reaches A, then a long poll held by B answers CREATED before its wait ends", async () => {
-    const ticketId = String((await postTicket(a.url, alice)).body.ticketId);
+    const ticketId = String((await postTicket(a.url, stage.alice)).body.ticketId);
     // 4 s is less than B's 5 s recheck of Ripio: only the store's wake-up can bring CREATED.
-    const poll = getTicket(b.url, alice, ticketId, 4);
+    const poll = getTicket(b.url, stage.alice, ticketId, 4);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    ripio.control.completeTicket(ticketId, "CREATED");
+    stage.ripio.control.completeTicket(ticketId, "CREATED");
     const answer = await poll;
     expect(answer.body).toMatchObject({ ticketId, status: "CREATED" });
     expect(answer.body.issueKey).toMatch(/^SUP-\d+$/);
@@ -84,8 +68,8 @@ describe("two replicas on one Redis", { timeout: 120_000 }, () => {
     const parts = ticketParts({ files: [{ name: "shot.png", bytes: pngBytes(4 * MIB) }] });
     const key = { "idempotency-key": "both-replicas" };
     const [fromA, fromB] = await Promise.all([
-      postTicket(a.url, alice, parts, key),
-      postTicket(b.url, alice, parts, key),
+      postTicket(a.url, stage.alice, parts, key),
+      postTicket(b.url, stage.alice, parts, key),
     ]);
     expect([fromA.status, fromB.status]).toEqual([202, 202]);
     expect(fromA.body.ticketId).toBe(fromB.body.ticketId);
@@ -107,11 +91,11 @@ describe("two replicas on one Redis", { timeout: 120_000 }, () => {
 
   it("when both replicas are restarted, then tickets and keys are still there", async () => {
     const key = { "idempotency-key": "survives-restarts" };
-    const ticketId = String((await postTicket(a.url, alice, undefined, key)).body.ticketId);
+    const ticketId = String((await postTicket(a.url, stage.alice, undefined, key)).body.ticketId);
     expect(await Promise.all([a.stop(), b.stop()])).toEqual([0, 0]);
     await startBoth();
-    expect(await getTicket(b.url, alice, ticketId)).toMatchObject({ status: 200 });
-    expect(await postTicket(a.url, alice, undefined, key)).toMatchObject({
+    expect(await getTicket(b.url, stage.alice, ticketId)).toMatchObject({ status: 200 });
+    expect(await postTicket(a.url, stage.alice, undefined, key)).toMatchObject({
       status: 202,
       body: { ticketId },
     });
@@ -119,16 +103,16 @@ describe("two replicas on one Redis", { timeout: 120_000 }, () => {
   });
 
   it("when A is killed (-9) in the middle of an upload, then no ticket is made and B serves on", async () => {
-    const before = String((await postTicket(b.url, alice)).body.ticketId);
+    const before = String((await postTicket(b.url, stage.alice)).body.ticketId);
     const files = [{ name: "big.png", bytes: pngBytes(8 * MIB) }];
-    const upload = startRawUpload(a.url, alice, ticketParts({ files }));
+    const upload = startRawUpload(a.url, stage.alice, ticketParts({ files }));
     upload.req.write(upload.body.subarray(0, 3 * MIB));
     await new Promise((resolve) => setTimeout(resolve, 300));
     await a.kill();
     await upload.closed;
     expect(tickets()).toHaveLength(1);
-    expect((await getTicket(b.url, alice, before)).status).toBe(200);
-    expect((await postTicket(b.url, alice)).status).toBe(202);
+    expect((await getTicket(b.url, stage.alice, before)).status).toBe(200);
+    expect((await postTicket(b.url, stage.alice)).status).toBe(202);
     expect(tickets()).toHaveLength(2);
   });
 });

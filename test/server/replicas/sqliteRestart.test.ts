@@ -6,12 +6,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { signCustomerToken } from "../../../server/protection/identity.ts";
 import { createSandbox, type Sandbox } from "../../../server/sandbox/createSandbox.ts";
 import { getTicket, postTicket } from "../../support/proxyHttp.ts";
+import { killProxyProcesses } from "../../support/proxy/spawnProxy.ts";
 import {
   failedStart,
-  killProxyProcesses,
   PROCESS_IDENTITY_SECRET,
   startProxyProcess,
-} from "../../support/startProxyProcess.ts";
+} from "../../support/proxy/startProxyProcess.ts";
 import { expectApiError } from "../support/expectApiError.ts";
 
 // The embedded default: a real-mode proxy with STORE_URL unset keeps ./data/help-proxy.sqlite

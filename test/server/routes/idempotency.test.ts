@@ -1,31 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MIB } from "../../../contract/index.ts";
 import { pngBytes } from "../../support/files.ts";
 import { postTicket, ticketParts } from "../../support/proxyHttp.ts";
-import { startTestServer, type TestServer } from "../../support/startTestServer.ts";
 import { expectApiError } from "../support/expectApiError.ts";
 import { startRawUpload } from "../support/rawUpload.ts";
+import { testServerPerFile } from "../support/testServerPerFile.ts";
 
-let server: TestServer;
-let alice: string;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(async () => {
-  server.sandbox.control.reset();
-  alice = await server.tokenFor("cus_demo_alice");
-});
+const server = testServerPerFile();
 
 const tickets = () => server.sandbox.control.snapshot().tickets;
 const withKey = (key: string) => ({ "idempotency-key": key });
 
 describe("Idempotency-Key", () => {
   it("when a ticket is sent again with the same key, then the first ticket is answered and nothing is created", async () => {
-    const first = await postTicket(server.url, alice, ticketParts(), withKey("key-repeat"));
+    const first = await postTicket(server.url, server.alice, ticketParts(), withKey("key-repeat"));
     const again = await postTicket(
       server.url,
-      alice,
+      server.alice,
       ticketParts({ summary: "Different body" }),
       withKey("key-repeat"),
     );
@@ -38,8 +29,8 @@ describe("Idempotency-Key", () => {
   it("when two requests with one key race, then both get the same ticket and Ripio sees one", async () => {
     const files = [{ name: "shot.png", bytes: pngBytes(8 * MIB) }];
     const [a, b] = await Promise.all([
-      postTicket(server.url, alice, ticketParts({ files }), withKey("key-race")),
-      postTicket(server.url, alice, ticketParts({ files }), withKey("key-race")),
+      postTicket(server.url, server.alice, ticketParts({ files }), withKey("key-race")),
+      postTicket(server.url, server.alice, ticketParts({ files }), withKey("key-race")),
     ]);
     expect([a?.status, b?.status]).toEqual([202, 202]);
     expect(a?.body.ticketId).toBe(b?.body.ticketId);
@@ -49,10 +40,10 @@ describe("Idempotency-Key", () => {
   it("when the first attempt fails, then the key is released and a retry creates the ticket", async () => {
     server.sandbox.control.addFault({ target: "tickets", mode: "status", status: 503 });
     expectApiError(
-      await postTicket(server.url, alice, ticketParts(), withKey("key-retry")),
+      await postTicket(server.url, server.alice, ticketParts(), withKey("key-retry")),
       "UPSTREAM_UNAVAILABLE",
     );
-    const retry = await postTicket(server.url, alice, ticketParts(), withKey("key-retry"));
+    const retry = await postTicket(server.url, server.alice, ticketParts(), withKey("key-retry"));
     expect(retry.status).toBe(202);
     expect(tickets()).toHaveLength(1);
   });
@@ -61,8 +52,8 @@ describe("Idempotency-Key", () => {
     server.sandbox.control.setScenario({ latencyMs: 300 });
     server.sandbox.control.addFault({ target: "tickets", mode: "status", status: 503 });
     const [a, b] = await Promise.all([
-      postTicket(server.url, alice, ticketParts(), withKey("key-shared-error")),
-      postTicket(server.url, alice, ticketParts(), withKey("key-shared-error")),
+      postTicket(server.url, server.alice, ticketParts(), withKey("key-shared-error")),
+      postTicket(server.url, server.alice, ticketParts(), withKey("key-shared-error")),
     ]);
     expectApiError(a!, "UPSTREAM_UNAVAILABLE");
     expectApiError(b!, "UPSTREAM_UNAVAILABLE");
@@ -73,7 +64,7 @@ describe("Idempotency-Key", () => {
     const files = [{ name: "shot.png", bytes: pngBytes(4 * MIB) }];
     const first = startRawUpload(
       server.url,
-      alice,
+      server.alice,
       ticketParts({ files }),
       withKey("key-abandoned"),
     );
@@ -81,7 +72,7 @@ describe("Idempotency-Key", () => {
     await new Promise((resolve) => setTimeout(resolve, 100)); // the first holds the key now
     const duplicate = postTicket(
       server.url,
-      alice,
+      server.alice,
       ticketParts({ files }),
       withKey("key-abandoned"),
     );
@@ -93,7 +84,7 @@ describe("Idempotency-Key", () => {
 
   it("when another customer uses the same key, then it is a different ticket (keys are per customer)", async () => {
     const bob = await server.tokenFor("cus_demo_bob");
-    const a = await postTicket(server.url, alice, ticketParts(), withKey("shared-key"));
+    const a = await postTicket(server.url, server.alice, ticketParts(), withKey("shared-key"));
     const b = await postTicket(server.url, bob, ticketParts(), withKey("shared-key"));
     expect(a.body.ticketId).not.toBe(b.body.ticketId);
     expect(tickets().map((t) => t.customerId)).toEqual(["cus_demo_alice", "cus_demo_bob"]);
@@ -101,7 +92,7 @@ describe("Idempotency-Key", () => {
 
   it("when the key is not a sane header value, then MALFORMED_REQUEST", async () => {
     expectApiError(
-      await postTicket(server.url, alice, ticketParts(), withKey("x".repeat(201))),
+      await postTicket(server.url, server.alice, ticketParts(), withKey("x".repeat(201))),
       "MALFORMED_REQUEST",
     );
   });

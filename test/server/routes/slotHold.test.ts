@@ -1,35 +1,18 @@
-import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdtemp, readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { MIB } from "../../../contract/index.ts";
 import { pngBytes } from "../../support/files.ts";
 import { postTicket, ticketParts } from "../../support/proxyHttp.ts";
-import { startRedis, type TestRedis } from "../../support/startRedis.ts";
 import { startTestServer, type TestServer } from "../../support/startTestServer.ts";
 import { expectApiError } from "../support/expectApiError.ts";
 import { startRawUpload } from "../support/rawUpload.ts";
+import { storesPerFile } from "../support/storesPerFile.ts";
 
 // Issue 20, item 3: a ticket slot's hold is renewed while its upload brings bytes, so a slow
 // upload never loses it to the 15-minute lapse meant for a dead process. The proxy's clock is
 // moved by hand; the bytes really flow over HTTP.
-let redis: TestRedis;
-let dir: string;
-beforeAll(async () => {
-  redis = await startRedis();
-  dir = await mkdtemp(join(tmpdir(), "slot-hold-"));
-});
-afterAll(async () => {
-  await redis.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-let redisDb = 0;
-const STORES = {
-  memory: () => "memory:",
-  SQLite: () => `sqlite:${join(dir, `${Math.random().toString(36).slice(2)}.sqlite`)}`,
-  Redis: () => `${redis.url}/${(redisDb += 1)}`,
-} as const;
+const { stores: STORES, dir } = storesPerFile("slot-hold-");
 
 let server: TestServer | null = null;
 afterEach(async () => {
@@ -48,7 +31,7 @@ describe.each(Object.entries(STORES))(
   (_name, storeUrl) => {
     it("when an upload takes 20 minutes, then it keeps its slot: no second ticket is granted after 15 minutes", async () => {
       let aheadMs = 0;
-      const spool = await mkdtemp(join(dir, "spool-"));
+      const spool = await mkdtemp(join(dir(), "spool-"));
       server = await startTestServer({
         env: { STORE_URL: storeUrl(), RATE_LIMIT_TICKETS_PER_HOUR: "1" },
         tmpDir: spool,

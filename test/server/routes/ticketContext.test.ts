@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { API, TICKET_LIMITS, countChars } from "../../../contract/index.ts";
 import { pngBytes } from "../../support/files.ts";
 import { postTicket, ticketParts, type Part } from "../../support/proxyHttp.ts";
-import { startTestServer, type TestServer } from "../../support/startTestServer.ts";
 import { expectApiError } from "../support/expectApiError.ts";
+import { testServerPerFile } from "../support/testServerPerFile.ts";
 
-let server: TestServer;
-let alice: string;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(async () => {
-  server.sandbox.control.reset();
-  alice = await server.tokenFor("cus_demo_alice");
-});
+const server = testServerPerFile();
 
 const tickets = () => server.sandbox.control.snapshot().tickets;
 const contextPart = (value: unknown): Part => ({
@@ -37,7 +28,7 @@ describe("POST /api/tickets with technical details (context)", () => {
     const context = { ...gathered, host: { plan: "pro", html: "<b>bold</b>\u0000" } };
     const sent = await postTicket(
       server.url,
-      alice,
+      server.alice,
       ticketParts({ description: "  Export fails.  ", extra: [contextPart(context)] }),
     );
     expect(sent.status).toBe(202);
@@ -60,7 +51,7 @@ describe("POST /api/tickets with technical details (context)", () => {
     const description = "😀".repeat(TICKET_LIMITS.descriptionMaxChars);
     const sent = await postTicket(
       server.url,
-      alice,
+      server.alice,
       ticketParts({ description, extra: [contextPart(gathered)] }),
     );
     expect(sent.status).toBe(202);
@@ -75,7 +66,7 @@ describe("POST /api/tickets with technical details (context)", () => {
     const description = "a".repeat(TICKET_LIMITS.descriptionMaxChars - fits.length);
     const sent = await postTicket(
       server.url,
-      alice,
+      server.alice,
       ticketParts({ description, extra: [contextPart(context)] }),
     );
     expect(sent.status).toBe(202);
@@ -99,7 +90,7 @@ describe("POST /api/tickets with technical details (context)", () => {
     async (_, value) => {
       const sent = await postTicket(
         server.url,
-        alice,
+        server.alice,
         ticketParts({ extra: [contextPart(value)] }),
       );
       expectApiError(sent, "MALFORMED_REQUEST", "context");
@@ -110,13 +101,13 @@ describe("POST /api/tickets with technical details (context)", () => {
   it("when context is sent twice, or as a file, then MALFORMED_REQUEST names context", async () => {
     const twice = await postTicket(
       server.url,
-      alice,
+      server.alice,
       ticketParts({ extra: [contextPart(gathered), contextPart(gathered)] }),
     );
     expectApiError(twice, "MALFORMED_REQUEST", "context");
     const asFile = await postTicket(
       server.url,
-      alice,
+      server.alice,
       ticketParts({ extra: [{ name: "context", fileName: "context.png", bytes: pngBytes(64) }] }),
     );
     expectApiError(asFile, "MALFORMED_REQUEST", "context");
@@ -125,7 +116,8 @@ describe("POST /api/tickets with technical details (context)", () => {
 
   it("when no context is sent, then the description is forwarded as typed", async () => {
     expect(
-      (await postTicket(server.url, alice, ticketParts({ description: "Only text" }))).status,
+      (await postTicket(server.url, server.alice, ticketParts({ description: "Only text" })))
+        .status,
     ).toBe(202);
     expect(tickets()[0]?.description).toBe("Only text");
   });

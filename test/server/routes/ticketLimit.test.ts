@@ -1,35 +1,15 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { MIB } from "../../../contract/index.ts";
 import { exeBytes, pngBytes } from "../../support/files.ts";
 import { postTicket, ticketParts } from "../../support/proxyHttp.ts";
-import { startRedis, type TestRedis } from "../../support/startRedis.ts";
 import { startTestServer, type TestServer } from "../../support/startTestServer.ts";
 import { expectApiError } from "../support/expectApiError.ts";
 import { startRawUpload } from "../support/rawUpload.ts";
+import { storesPerFile } from "../support/storesPerFile.ts";
 
 // Issue 10, item 3: the ticket limit is reserved before the upload is read and released when
 // the send fails, on every store. Uploads big enough to overlap make the concurrency real.
-let redis: TestRedis;
-let dir: string;
-beforeAll(async () => {
-  redis = await startRedis();
-  dir = await mkdtemp(join(tmpdir(), "ticket-limit-"));
-});
-afterAll(async () => {
-  await redis.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-// Each test gets data of its own: a new SQLite file, or the next of Redis's 16 databases.
-let redisDb = 0;
-const STORES = {
-  memory: () => "memory:",
-  SQLite: () => `sqlite:${join(dir, `${Math.random().toString(36).slice(2)}.sqlite`)}`,
-  Redis: () => `${redis.url}/${(redisDb += 1)}`,
-} as const;
+const { stores: STORES } = storesPerFile("ticket-limit-");
 
 let server: TestServer | null = null;
 afterEach(async () => {

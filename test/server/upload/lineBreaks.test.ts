@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { API, TICKET_LIMITS, countChars } from "../../../contract/index.ts";
-import { startTestServer, type TestServer } from "../../support/startTestServer.ts";
+import { testServerPerFile } from "../support/testServerPerFile.ts";
 
-let server: TestServer;
-let alice: string;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(async () => {
-  server.sandbox.control.reset();
-  alice = await server.tokenFor("cus_demo_alice");
-});
+const server = testServerPerFile();
 
 /** Sends the texts as a browser's FormData does: every line break goes as CRLF. */
 async function sendForm(summary: string, description: string) {
@@ -20,7 +11,7 @@ async function sendForm(summary: string, description: string) {
   form.append(API.fields.description, description);
   const res = await fetch(new URL(API.tickets, server.url), {
     method: "POST",
-    headers: { [API.customerTokenHeader]: alice },
+    headers: { [API.customerTokenHeader]: server.alice },
     body: form,
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };

@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { API } from "../../../contract/index.ts";
 import { exeBytes, pngBytes } from "../../support/files.ts";
 import type { ProxyAnswer } from "../../support/proxyHttp.ts";
 import { fileBytes, sha256 } from "../../support/sandboxFiles.ts";
-import { startTestServer, type TestServer } from "../../support/startTestServer.ts";
 import { expectApiError } from "../support/expectApiError.ts";
 import { openRawRequest } from "../support/rawHttp.ts";
+import { testServerPerFile } from "../support/testServerPerFile.ts";
 
-let server: TestServer;
-let alice: string;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(async () => {
-  server.sandbox.control.reset();
-  alice = await server.tokenFor("cus_demo_alice");
-});
+const server = testServerPerFile();
 
 const BOUNDARY = "----untyped7f3a";
 
@@ -39,7 +30,7 @@ function sendUntyped(fileName: string, bytes: Uint8Array, typeHeader: string | n
   const request = openRawRequest(server.url, "POST", API.tickets, {
     "Content-Type": `multipart/form-data; boundary=${BOUNDARY}`,
     "Content-Length": String(body.length),
-    [API.customerTokenHeader]: alice,
+    [API.customerTokenHeader]: server.alice,
   });
   void request.write(body);
   return request.answer.finally(() => request.socket.destroy());
