@@ -15,6 +15,7 @@ import { measureReactPackage } from "./measureReactPackage.ts";
 import { measureSizes } from "./measureSizes.ts";
 import { measureStatusLatency } from "./measureStatusLatency.ts";
 import { measureSoak } from "./measureSoak.ts";
+import { measureStoreHeap } from "./measureStoreHeap.ts";
 import { measureStores } from "./measureStores.ts";
 import { measureSubmitThroughput } from "./measureSubmitThroughput.ts";
 import { measureUpload } from "./measureUpload.ts";
@@ -47,6 +48,7 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   fuzz: () => measureParserFuzz(),
   soak: () => measureSoak(),
   history: () => measureHistory(),
+  heap: () => Promise.resolve(measureStoreHeap()),
 };
 
 process.on("exit", () => {
