@@ -1,4 +1,4 @@
-import { MIB, TICKET_LIMITS, type Locale } from "../../contract/index.ts";
+import { API, MIB, TICKET_LIMITS, type Locale } from "../../contract/index.ts";
 import type { Messages } from "../messages/Messages.ts";
 import { fill } from "../messages/fill.ts";
 import { getCaptureMessages } from "../messages/captureCatalogue.ts";
@@ -87,20 +87,30 @@ const MANY_SUMMARIES = [
   "Card payment declined twice",
 ];
 
-/** Makes the list's first pages `size` rows long (the widget asks for 20); returns its undo. */
-function withListPageSize(size: number): () => void {
+/**
+ * Routes the list's own requests (`GET /api/tickets`, any query) through `answer` instead of
+ * straight to the proxy, for a story's lifetime; returns its undo.
+ */
+function onListRequests(
+  answer: (url: URL, init: RequestInit | undefined, send: typeof fetch) => Promise<Response>,
+): () => void {
   const original = window.fetch;
   window.fetch = (input, init) => {
     const url = new URL(String(input), location.href);
-    const firstPage =
-      url.pathname.endsWith("/api/tickets") && url.searchParams.get("limit") === "20";
-    if (firstPage) url.searchParams.set("limit", String(size));
-    return original(firstPage ? url.href : input, init);
+    const isList = url.pathname.endsWith(API.tickets) && (init?.method ?? "GET") === "GET";
+    return isList ? answer(url, init, original) : original(input, init);
   };
   return () => {
     window.fetch = original;
   };
 }
+
+/** Makes the list's pages `size` rows long where the widget asks for 20; returns its undo. */
+const withListPageSize = (size: number): (() => void) =>
+  onListRequests((url, init, send) => {
+    if (url.searchParams.get("limit") === "20") url.searchParams.set("limit", String(size));
+    return send(url.href, init);
+  });
 
 /** The list stories: each on a customer of its own, so its list holds only what it sent. */
 function historyStories(): Story[] {
@@ -172,21 +182,13 @@ function historyStories(): Story[] {
       group,
       freshCustomer: true,
       // Stands in for a proxy whose store is away: the list's requests answer 503.
-      setup: () => {
-        const original = window.fetch;
-        window.fetch = (input, init) =>
-          /\/api\/tickets(\?|$)/.test(String(input)) && (init?.method ?? "GET") === "GET"
-            ? Promise.resolve(
-                new Response(
-                  JSON.stringify({ error: { code: "STORE_UNAVAILABLE", message: "Store away" } }),
-                  { status: 503, headers: { "content-type": "application/json" } },
-                ),
-              )
-            : original(input, init);
-        return () => {
-          window.fetch = original;
-        };
-      },
+      setup: () =>
+        onListRequests(async () =>
+          Response.json(
+            { error: { code: "STORE_UNAVAILABLE", message: "Store away" } },
+            { status: 503 },
+          ),
+        ),
       play: (play, text) => play.click(text.yourTickets),
     },
   ];
