@@ -11,6 +11,7 @@ import type { TicketListing } from "../server/tickets/ticketHistory.ts";
 import type { TicketStore } from "../server/tickets/ticketStore.ts";
 import { startRedis } from "../test/support/startRedis.ts";
 import { result, type BenchResult } from "./benchResult.ts";
+import { storeSend } from "./storeSend.ts";
 
 const LISTED = 1_000;
 const READS = 500;
@@ -41,15 +42,7 @@ async function listLatency(store: TicketStore): Promise<{ p50: number; p99: numb
 
 /** CPU µs per ticket of a send's store calls, with the listing or without. */
 async function sendCpu(store: TicketStore, listing: TicketListing | undefined): Promise<number> {
-  const ip = store.requestLimiter({ name: "ip", limit: 1_000_000_000, windowMs: 60_000 });
-  const slots = store.slotLimiter({ name: "tickets", limit: 1_000_000_000, windowMs: 3_600_000 });
-  const send = async (i: number): Promise<void> => {
-    await ip.take("127.0.0.1");
-    const slot = await slots.reserve(`cus_${i % 50}`);
-    if (!slot.ok) throw new Error("the bench's slot was refused");
-    const ticket = { ticketId: randomUUID(), status: "PENDING", issueKey: null } as const;
-    await Promise.all([store.recordTicket(ticket, `cus_${i % 50}`, listing), slot.commit()]);
-  };
+  const send = storeSend(store, listing);
   for (let i = 0; i < 300; i += 1) await send(i);
   const cpu = process.cpuUsage();
   for (let i = 0; i < SENDS; i += 1) await send(i);

@@ -1,29 +1,20 @@
 // What the store adds to one ticket, measured in this process without HTTP: the four store
-// calls a small send makes (the per-IP count, the slot reservation, then the record and the
-// commit together), as the route makes them, per engine. CPU time is this process's (the proxy's
+// calls a small send makes (storeSend.ts), per engine. CPU time is this process's (the proxy's
 // share; Redis's own work runs in redis-server), wall time includes the round trips.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { randomUUID } from "node:crypto";
 import { openStore } from "../server/store/openStore.ts";
 import type { TicketStore } from "../server/tickets/ticketStore.ts";
 import { startRedis } from "../test/support/startRedis.ts";
 import { result, type BenchResult } from "./benchResult.ts";
+import { storeSend } from "./storeSend.ts";
 
 const TICKETS = 3_000;
 
 /** CPU µs and wall µs per ticket for the store calls of one send. */
 async function perTicket(store: TicketStore): Promise<{ cpuUs: number; wallUs: number }> {
-  const ip = store.requestLimiter({ name: "ip", limit: 1_000_000_000, windowMs: 60_000 });
-  const slots = store.slotLimiter({ name: "tickets", limit: 1_000_000_000, windowMs: 3_600_000 });
-  const send = async (i: number): Promise<void> => {
-    await ip.take("127.0.0.1");
-    const slot = await slots.reserve(`cus_${i % 50}`);
-    if (!slot.ok) throw new Error("the bench's slot was refused");
-    const ticket = { ticketId: randomUUID(), status: "PENDING", issueKey: null } as const;
-    await Promise.all([store.recordTicket(ticket, "c"), slot.commit()]); // as the route does
-  };
+  const send = storeSend(store);
   for (let i = 0; i < 300; i += 1) await send(i); // warm up
   const cpu = process.cpuUsage();
   const started = performance.now();
