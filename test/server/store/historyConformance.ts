@@ -1,12 +1,11 @@
 // Customers' lists on the TicketStore contract, run unchanged against every engine beside
 // storeConformance.ts (each engine's *.test.ts declares both).
 import { setTimeout as sleep } from "node:timers/promises";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Ticket } from "../../../contract/index.ts";
-import type { StoreTtlOptions } from "../../../server/store/storeDefaults.ts";
 import type { HistoryPosition } from "../../../server/tickets/ticketHistory.ts";
 import type { TicketStore } from "../../../server/tickets/ticketStore.ts";
-import type { StoreBacking } from "./storeConformance.ts";
+import { storesPerTest, type StoreBacking } from "./storesPerTest.ts";
 
 const pending = (ticketId: string): Ticket => ({ ticketId, status: "PENDING", issueKey: null });
 const listing = (summary: string, attachmentCount = 0) => ({ summary, attachmentCount });
@@ -38,20 +37,7 @@ export function describeHistoryConformance(
   { shared }: { shared: boolean },
 ) {
   describe(`TicketStore lists: ${name}`, () => {
-    let data: StoreBacking;
-    const opened: TicketStore[] = [];
-    const open = async (ttl?: StoreTtlOptions): Promise<TicketStore> => {
-      const store = await data.open(ttl);
-      opened.push(store);
-      return store;
-    };
-    beforeEach(async () => {
-      data = await backing();
-    });
-    afterEach(async () => {
-      for (const store of opened.splice(0)) await store.close();
-      await data.dispose();
-    });
+    const open = storesPerTest(backing);
 
     it("when a customer has tickets, then the list has only theirs, newest first, with summary, time, status and file count", async () => {
       const store = await open();

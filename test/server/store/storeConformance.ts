@@ -1,23 +1,13 @@
 // The TicketStore contract, run unchanged against every engine (one *.test.ts per engine).
 // Over 200 lines on purpose: one suite is the point; its parts are the describe blocks below.
 import { setTimeout as sleep } from "node:timers/promises";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Ticket } from "../../../contract/index.ts";
-import type { StoreTtlOptions } from "../../../server/store/storeDefaults.ts";
-import type {
-  IdempotencyClaim,
-  SlotReservation,
-  TicketStore,
-} from "../../../server/tickets/ticketStore.ts";
+import type { IdempotencyClaim, SlotReservation } from "../../../server/tickets/ticketStore.ts";
 import { fakeClock } from "../support/fakeClock.ts";
+import { storesPerTest, type StoreBacking } from "./storesPerTest.ts";
 
 /** Fresh backing data (a new file, a new key prefix) on which store instances can be opened. */
-export interface StoreBacking {
-  /** Opens another instance on the same data; closed after the test. */
-  open(ttl?: StoreTtlOptions): Promise<TicketStore>;
-  /** Removes the data. */
-  dispose(): Promise<void>;
-}
 
 const pending = (ticketId: string): Ticket => ({ ticketId, status: "PENDING", issueKey: null });
 
@@ -46,20 +36,7 @@ export function describeStoreConformance(
   { shared }: { shared: boolean },
 ) {
   describe(`TicketStore conformance: ${name}`, () => {
-    let data: StoreBacking;
-    const opened: TicketStore[] = [];
-    const open = async (ttl?: StoreTtlOptions): Promise<TicketStore> => {
-      const store = await data.open(ttl);
-      opened.push(store);
-      return store;
-    };
-    beforeEach(async () => {
-      data = await backing();
-    });
-    afterEach(async () => {
-      for (const store of opened.splice(0)) await store.close();
-      await data.dispose();
-    });
+    const open = storesPerTest(backing);
 
     describe("tickets", () => {
       it("when a ticket is recorded, then it is read back with its owner; an unknown id is null", async () => {
