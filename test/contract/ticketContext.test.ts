@@ -5,16 +5,9 @@ import {
   contextText,
   hostEntryProblem,
 } from "../../contract/index.ts";
+import { GATHERED_CONTEXT } from "../support/gatheredContext.ts";
 
-const gathered = {
-  page: "https://shop.example.com/checkout",
-  browser: "Chrome 131",
-  os: "Windows",
-  viewport: { width: 1920, height: 1080 },
-  language: "es-AR",
-  timeZone: "America/Argentina/Buenos_Aires",
-  widget: "0.2.0",
-};
+const gathered = GATHERED_CONTEXT;
 
 const tenEntries = Object.fromEntries(
   Array.from({ length: CONTEXT_LIMITS.maxHostEntries }, (_, i) => [`k${i}`, i]),

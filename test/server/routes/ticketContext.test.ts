@@ -4,6 +4,7 @@ import { pngBytes } from "../../support/files.ts";
 import { postTicket, ticketParts, type Part } from "../../support/proxyHttp.ts";
 import { expectApiError } from "../support/expectApiError.ts";
 import { testServerPerFile } from "../support/testServerPerFile.ts";
+import { GATHERED_CONTEXT } from "../../support/gatheredContext.ts";
 
 const server = testServerPerFile();
 
@@ -13,15 +14,7 @@ const contextPart = (value: unknown): Part => ({
   value: typeof value === "string" ? value : JSON.stringify(value),
 });
 
-const gathered = {
-  page: "https://shop.example.com/checkout",
-  browser: "Chrome 131",
-  os: "Windows",
-  viewport: { width: 1920, height: 1080 },
-  language: "es-AR",
-  timeZone: "America/Argentina/Buenos_Aires",
-  widget: "0.2.0",
-};
+const gathered = GATHERED_CONTEXT;
 
 describe("POST /api/tickets with technical details (context)", () => {
   it("when a valid context is sent, then Ripio receives the description with the block after it", async () => {
