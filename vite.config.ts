@@ -131,7 +131,7 @@ const widgetTests = {
   exclude: [...configDefaults.exclude, "test/widget/{token,ssr,core}/**", WIDGET_WITH_PROXY],
   setupFiles: ["test/widget/setup.ts"],
   testTimeout: 30_000,
-  // Unit tests use fake clients; test/widget/support/remoteTestServer.ts refuses a proxy here.
+  // Unit tests use fake clients; startTestServer.ts refuses a proxy here (in any process).
   env: { RIPIO_TEST_TIER: "unit" },
   // One window for the files of a worker: jsdom and React load once, not per file (test/widget/
   // setup.ts empties the page and the session before each file).

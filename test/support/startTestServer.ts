@@ -48,9 +48,11 @@ export const TEST_PAGE_ORIGIN = "http://localhost:3000";
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   // The unit tier is the fast one, with no server: a test that needs one is an integration test.
+  // Widget tests reach here too, in the child process remoteTestServer.ts forks (same env).
   if (process.env.RIPIO_TEST_TIER === "unit") {
     throw new Error(
-      "A unit test may not start a proxy: list it in vite.config.ts's integration tier.",
+      "A unit test may not start a proxy: put it in test/widget/withProxy/ (widget) or in " +
+        "vite.config.ts's INTEGRATION_TESTS (Node).",
     );
   }
   const config = loadConfig({

