@@ -104,22 +104,19 @@ export function createTicketListRouter(deps: {
       await refreshPending(page);
       page = await read();
     }
-    // A change the caller has not seen (made between its last answer and this request) is
-    // news already: answered at once, not held until another PENDING row turns.
-    const unseen = since !== undefined && page.version > since;
-    const deadline = unseen ? now() : now() + wait * 1000;
+    // What the caller shows: the version it sends back (`since`), else the list as read now. A
+    // newer version is news, even one made between its last answer and this request.
+    const seen = since ?? page.version;
+    const deadline = now() + wait * 1000;
     const hold = holdSignal(res, shutdown);
     try {
       // Nothing PENDING, nothing to wait for: a poller that saw one learns at once it turned.
-      while (hasPending(page) && now() < deadline && !hold.signal.aborted) {
+      while (hasPending(page) && page.version <= seen && now() < deadline && !hold.signal.aborted) {
         const timeoutMs = Math.min(RECHECK_EVERY_MS, deadline - now());
-        const options = { timeoutMs, since: page.version, signal: hold.signal };
+        const options = { timeoutMs, since: seen, signal: hold.signal };
         const changed = await store.waitForListChange(customerId, options);
         if (!changed && !hold.signal.aborted) await refreshPending(page);
-        const latest = await read();
-        const moved = latest.version > page.version;
-        page = latest;
-        if (moved) break;
+        page = await read();
       }
     } finally {
       hold.release();
