@@ -1,5 +1,4 @@
 import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { getMessages } from "../../widget/messages/index.ts";
@@ -7,6 +6,7 @@ import { getCaptureMessages } from "../../widget/messages/captureCatalogue.ts";
 import { stories } from "../../widget/demo/stories.ts";
 import { historyMessages } from "../../widget/messages/historyCatalogue.ts";
 import { startTestServer } from "../support/startTestServer.ts";
+import { axeViolations } from "./support/axeViolations.ts";
 import { launchBrowser } from "./support/launchBrowser.ts";
 import { STATIC_DIRS, requireBuild } from "./support/requireBuild.ts";
 
@@ -23,9 +23,7 @@ const pattern = (template: string): RegExp =>
       .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
       .join(".+?"),
   );
-const axeSource = (createRequire(import.meta.url)("axe-core") as { source: string }).source;
 const SCREENSHOTS = "screenshots";
-const WCAG_22_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
 const text = (page: Page, value: string | RegExp) => page.getByText(value).first();
 
@@ -142,25 +140,7 @@ describe("the demo gallery", () => {
         await page.goto(`${server.url}/#${story.id}`);
         await expected[story.id]?.(page);
         await page.screenshot({ path: `${SCREENSHOTS}/${story.id}.png` });
-        await page.addScriptTag({ content: axeSource });
-        const violations = await page.evaluate(async (tags) => {
-          const axe = (
-            window as unknown as {
-              axe: {
-                run(
-                  ctx: Document,
-                  o: object,
-                ): Promise<{
-                  violations: { id: string; help: string; nodes: { target: unknown }[] }[];
-                }>;
-              };
-            }
-          ).axe;
-          const result = await axe.run(document, { runOnly: { type: "tag", values: tags } });
-          return result.violations.map(
-            (v) => `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`,
-          );
-        }, WCAG_22_A_AA);
+        const violations = await axeViolations(page);
         expect(violations).toEqual([]);
       } finally {
         await context.close();

@@ -1,16 +1,14 @@
-import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devices, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { getMessages } from "../../widget/messages/index.ts";
 import { historyMessages } from "../../widget/messages/historyCatalogue.ts";
 import { startTestServer } from "../support/startTestServer.ts";
+import { axeViolations } from "./support/axeViolations.ts";
 import { launchBrowser } from "./support/launchBrowser.ts";
 import { DIST_DIR, requireBuild } from "./support/requireBuild.ts";
 
 const en = getMessages("en");
 const list = historyMessages.en;
-const axeSource = (createRequire(import.meta.url)("axe-core") as { source: string }).source;
-const WCAG_22_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
 let browser: Browser;
@@ -51,26 +49,6 @@ async function deviceFor(customer: string, query = "", options = {}, messages = 
 async function openList(page: Page): Promise<void> {
   await page.getByRole("button", { name: en.yourTickets }).click();
   await page.getByRole("heading", { name: list.heading }).waitFor();
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async (tags) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            ctx: Document,
-            o: object,
-          ): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: tags } });
-    return result.violations.map(
-      (v) => `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`,
-    );
-  }, WCAG_22_A_AA);
 }
 
 describe("Your tickets across devices", { timeout: 90_000 }, () => {
